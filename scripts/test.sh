@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test tier; exits non-zero if any fails. Installs what is missing first.
+#
+#   1. host:         cargo fmt --check; clippy (host and wasm32) with -D warnings; cargo test
+#   2. browser unit: wasm-bindgen-test in headless Chromium (tests/web.rs)
+#   3. end-to-end:   trunk build --release, the size budget, then Playwright (playwright-core
+#                    driving /usr/bin/chromium) against dist/ served under a sub-path
+#
+# Screenshots land in tests/e2e/screenshots/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --browser
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m### %s\033[0m\n' "$*"; }
+
+step "host: format and lints"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "host: cargo test"
+cargo test --locked
+
+step "browser unit: wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "end-to-end: release build"
+trunk build --release
+
+step "end-to-end: size budget and browser tests"
+node --test --test-concurrency=1 tests/e2e/

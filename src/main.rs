@@ -1,0 +1,5 @@
+//! Browser entry: install the panic hook, mount the app.
+
+fn main() {
+    zezhou::start();
+}
