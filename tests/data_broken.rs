@@ -99,6 +99,29 @@ fn missing_span() {
 }
 
 #[test]
+fn missing_span_en() {
+    // `span_en` is required: a figure without its English wording does not parse.
+    let errors = errors_of("missing_span_en.toml");
+    let message = errors.to_string();
+    let file = fixture("missing_span_en.toml");
+    assert!(
+        message.starts_with(&format!("{}: figures[1] (line ", file.display())),
+        "{message}"
+    );
+    assert!(message.contains("missing field `span_en`"), "{message}");
+}
+
+#[test]
+fn english_span_not_found() {
+    assert_problem(
+        "english_span_not_found.toml",
+        "english_span_not_found.toml",
+        "figures[1] \"people\"",
+        "span_en \"310 people\" not found in the English text of event 1",
+    );
+}
+
+#[test]
 fn duplicate_id() {
     assert_problem(
         "duplicate_id.toml",
@@ -331,4 +354,55 @@ fn derived_figures_are_bounded() {
 fn empty_english_is_caught() {
     let problems = problems_after(&[("title_en = \"Targets met\"", "title_en = \"\"")]);
     assert_eq!(problems, ["events[0] (rank 1): `title_en` is empty"]);
+}
+
+#[test]
+fn english_spans_state_the_value_in_whole_words() {
+    let problems = problems_after(&[("span_en = \"300 people\"", "span_en = \"\"")]);
+    assert_eq!(problems, ["figures[1] \"people\": `span_en` is empty"]);
+    let problems = problems_after(&[("span_en = \"300 people\"", "span_en = \"00 people\"")]);
+    assert_has(
+        &problems,
+        "figures[1] \"people\": span_en \"00 people\" starts or ends inside the word \"300\"; \
+         make it whole words",
+    );
+    let problems = problems_after(&[("span_en = \"Two stations\"", "span_en = \"stations\"")]);
+    assert_eq!(
+        problems,
+        ["figures[5] \"stations\": span_en \"stations\" does not state the value 2 (write it in \
+          digits, e.g. \"5222\", \"19.2504 million\", \"0.89%\", or as a word from zero to twenty)"]
+    );
+    // The English must say what the Chinese span says, unit-aware: 25.5万元 is 255000 yuan.
+    let problems = problems_after(&[
+        ("255,000 yuan invested", "25.5 yuan invested"),
+        ("span_en = \"255,000 yuan\"", "span_en = \"25.5 yuan\""),
+    ]);
+    assert_eq!(
+        problems,
+        [
+            "figures[3] \"fund\": span_en \"25.5 yuan\" does not state the value 255000 (write it \
+          in digits, e.g. \"5222\", \"19.2504 million\", \"0.89%\", or as a word from zero to \
+          twenty)"
+        ]
+    );
+    // A wrong value is reported once, on the Chinese span, when both spans agree.
+    let problems = problems_after(&[("value = \"255000\"", "value = \"255\"")]);
+    assert_eq!(
+        problems,
+        ["figures[3] \"fund\": value 255 does not match span \"25.5万元\", which says 255000"]
+    );
+}
+
+#[test]
+fn english_spans_of_one_event_do_not_overlap() {
+    let problems = problems_after(&[(
+        "span_en = \"300 people\"",
+        "span_en = \"120 households and 300 people\"",
+    )]);
+    assert_eq!(
+        problems,
+        ["figures[1] \"people\": span_en \"120 households and 300 people\" overlaps the English \
+          span of figures[0] \"households\" (the first occurrence is marked; lengthen one so each \
+          marks its own words)"]
+    );
 }

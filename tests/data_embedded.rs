@@ -61,6 +61,20 @@ fn spans_index_the_embedded_texts() {
                 text.get(span.start..span.end),
                 Some(span.text.hans.as_str())
             );
+            let english = if span.in_title {
+                &event.title.en
+            } else {
+                &event.text.en
+            };
+            assert!(!span.text.en.is_empty(), "{}: English span", figure.id);
+            assert_eq!(
+                english.get(span.en_start..span.en_end),
+                Some(span.text.en.as_str()),
+                "{}",
+                figure.id
+            );
+            // The marked occurrence is the first.
+            assert_eq!(english.find(&span.text.en), Some(span.en_start));
         }
     }
 }

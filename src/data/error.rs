@@ -304,6 +304,38 @@ pub enum Problem {
         /// How often.
         count: usize,
     },
+    /// The English wording of a figure is not in the English text.
+    #[error("span_en {span:?} not found in the English text of {place}")]
+    EnglishSpanNotFound {
+        /// The English span.
+        span: String,
+        /// Where it was looked for.
+        place: SpanPlace,
+    },
+    /// The English wording starts or ends inside a word.
+    #[error("span_en {span:?} starts or ends inside the word {word:?}; make it whole words")]
+    EnglishSpanCutsWord {
+        /// The English span.
+        span: String,
+        /// The word it cuts.
+        word: String,
+    },
+    /// The English wording does not state the figure's value.
+    #[error("span_en {span:?} does not state the value {value} (write it in digits, e.g. \"5222\", \"19.2504 million\", \"0.89%\", or as a word from zero to twenty)")]
+    EnglishSpanValue {
+        /// The English span.
+        span: String,
+        /// The figure's value.
+        value: Decimal,
+    },
+    /// Two figures mark overlapping English text.
+    #[error("span_en {span:?} overlaps the English span of {other} (the first occurrence is marked; lengthen one so each marks its own words)")]
+    EnglishSpanOverlaps {
+        /// The English span.
+        span: String,
+        /// The entry that marked the overlapping text first.
+        other: String,
+    },
     /// The span starts or ends inside a number.
     #[error("span {span:?} cuts the number {number:?} in {place}")]
     SpanCutsNumber {

@@ -100,10 +100,20 @@ fn toml_location(text: &str, offset: usize) -> Entry {
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
-    // The last table header before the offset; arrays of tables are counted.
+    // The last table header up to the offset's line (a missing field is reported at its
+    // table's header); arrays of tables are counted.
+    let line_end = text
+        .get(offset..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |i| offset + i);
     let mut table = None;
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for header in before.lines().map(str::trim) {
+    for header in text
+        .get(..line_end)
+        .unwrap_or(before)
+        .lines()
+        .map(str::trim)
+    {
         if let Some(name) = header
             .strip_prefix("[[")
             .and_then(|h| h.split_once("]]"))
@@ -195,10 +205,12 @@ pub fn resolve(
                 text: Text3 {
                     hans: f.span.clone(),
                     hant: span_hant,
-                    en: String::new(),
+                    en: f.span_en.clone(),
                 },
                 start: c.start,
                 end: c.end,
+                en_start: c.en_start,
+                en_end: c.en_end,
                 in_title: c.in_title,
             }),
             key: f.key,
@@ -309,6 +321,22 @@ mod tests {
                 table: Some("story".into()),
                 line: 2,
                 column: 6
+            }
+        );
+    }
+
+    #[test]
+    fn a_missing_field_is_located_in_its_own_table() {
+        // Bug: toml reports a missing field at its table's `[[figures]]` header, and that
+        // header was not counted, so the message named the table before (figures[0]).
+        let text = "[[figures]]\nid = \"a\"\n\n[[figures]]\nid = \"b\"\n";
+        let offset = text.rfind("[[figures]]").expect("present");
+        assert_eq!(
+            toml_location(text, offset),
+            Entry::Location {
+                table: Some("figures[1]".into()),
+                line: 4,
+                column: 1
             }
         );
     }

@@ -5,6 +5,13 @@
 //!   one number, and that number, read with its unit (`1925.04万元` is 19250400 yuan), is the
 //!   figure's value; a percent has its `%`; a count has a counter; 左右 / 以上 after the number
 //!   match the qualifier;
+//! - every figure's English wording (`span_en`) occurs in its event's English text (or English
+//!   heading), starts and ends on word boundaries, and states in English the value that its
+//!   Chinese span states ([`english_numbers`]: `5222`, `19.2504 million`, `255,000`, `0.89`,
+//!   or a word from `zero` to `twenty` for a number the report writes in Chinese numerals).
+//!   Its first occurrence is the one marked, and two figures of one event may not mark
+//!   overlapping English text: when a wording repeats, lengthen it until its first
+//!   occurrence is its own;
 //! - every number in the lead and the events lies in an occurrence of one of its event's
 //!   figure spans, or in an occurrence of a `not_figures` text, so a missed figure fails;
 //! - ids are unique, themes exist, events follow the report one for one, references resolve,
@@ -15,7 +22,7 @@
 use super::error::{Entry, Problem, SourcePart, SpanPlace};
 use crate::model::raw::{DerivedEntry, FigureEntry, RelationEntry, StoryFile, Text2};
 use crate::model::{Decimal, Kind, Qualifier, Unit};
-use crate::text::numbers::{scan_numbers, NumberToken};
+use crate::text::numbers::{english_numbers, scan_numbers, NumberToken};
 use crate::text::SourceReport;
 use std::collections::HashMap;
 
@@ -49,6 +56,10 @@ pub struct CheckedFigure {
     pub start: usize,
     /// End of that range.
     pub end: usize,
+    /// Byte range of `span_en` in the event's English text (or English heading).
+    pub en_start: usize,
+    /// End of that range.
+    pub en_end: usize,
     /// The span is in the heading.
     pub in_title: bool,
 }
@@ -62,6 +73,7 @@ pub fn validate(story: &StoryFile, report: &SourceReport) -> Result<Validated, P
         problems: Vec::new(),
         ids: HashMap::new(),
         figures: HashMap::new(),
+        en_marks: Vec::new(),
     };
     v.check_meta();
     v.check_themes();
@@ -110,6 +122,26 @@ struct Validator<'a> {
     ids: HashMap<&'a str, String>,
     /// Facts about every figure and derived figure defined so far.
     figures: HashMap<&'a str, FigureFacts>,
+    /// The English text marked by each figure so far, to catch overlaps.
+    en_marks: Vec<EnglishMark>,
+}
+
+/// A figure's Chinese span, located and read.
+#[derive(Clone, Copy)]
+struct ChineseSpan {
+    start: usize,
+    end: usize,
+    /// The value it states, when its number can be read for the figure's unit.
+    says: Option<Decimal>,
+}
+
+/// Where a figure's English wording was marked.
+struct EnglishMark {
+    place: SpanPlace,
+    start: usize,
+    end: usize,
+    /// The entry that marked it, for messages.
+    entry: String,
 }
 
 impl<'a> Validator<'a> {
@@ -295,6 +327,7 @@ impl<'a> Validator<'a> {
         self.claim_id(&f.id, &entry);
         self.require2(&entry, "label", &f.label);
         self.require(&entry, "span", &f.span);
+        self.require(&entry, "span_en", &f.span_en);
         self.check_counter(&entry, f.unit, f.counter.as_ref());
         let value = self.decimal(&entry, "value", &f.value);
         self.figures.insert(
@@ -305,7 +338,36 @@ impl<'a> Validator<'a> {
                 kind: f.kind,
             },
         );
-        if !self.event_exists(&entry, f.event) || f.span.is_empty() {
+        if !self.event_exists(&entry, f.event) {
+            return None;
+        }
+        let chinese = self.check_span_zh(&entry, f, value);
+        // The English wording must say what the Chinese span says; if the span cannot be
+        // read, what the value says. So a wrong `value` is reported once, not twice.
+        let says = chinese.and_then(|c| c.says).or(value);
+        let english = self.check_span_en(&entry, f, says);
+        let chinese = chinese?;
+        let (en_start, en_end) = english?;
+        Some(CheckedFigure {
+            value: value?,
+            start: chinese.start,
+            end: chinese.end,
+            en_start,
+            en_end,
+            in_title: f.in_title,
+        })
+    }
+
+    /// Locates a figure's Chinese span (it must occur once) and checks its one number against
+    /// the value, unit and qualifier. `None` when it cannot be located or holds no single
+    /// number (reported).
+    fn check_span_zh(
+        &mut self,
+        entry: &Entry,
+        f: &FigureEntry,
+        value: Option<Decimal>,
+    ) -> Option<ChineseSpan> {
+        if f.span.is_empty() {
             return None;
         }
         let event = self.report.events.get(usize::from(f.event) - 1)?;
@@ -325,7 +387,7 @@ impl<'a> Validator<'a> {
                     span: f.span.clone(),
                     place,
                 };
-                self.push(entry, problem);
+                self.push(entry.clone(), problem);
                 return None;
             }
             many => {
@@ -334,18 +396,18 @@ impl<'a> Validator<'a> {
                     place,
                     count: many.len(),
                 };
-                self.push(entry, problem);
+                self.push(entry.clone(), problem);
                 return None;
             }
         };
         let token = match self.number_in_span(text, start, end, place, &f.span) {
             Ok(token) => token,
             Err(problem) => {
-                self.push(entry, problem);
+                self.push(entry.clone(), problem);
                 return None;
             }
         };
-        match stated_value(f, &token, text, end) {
+        let says = match stated_value(f, &token, text, end) {
             Ok(says) => {
                 if let Some(value) = value.filter(|&v| v != says) {
                     let problem = Problem::ValueMismatch {
@@ -355,23 +417,95 @@ impl<'a> Validator<'a> {
                     };
                     self.push(entry.clone(), problem);
                 }
+                Some(says)
             }
-            Err(problem) => self.push(entry.clone(), problem),
-        }
-        let says = qualifier_after(text, token.end, end);
-        if says != f.qualifier {
+            Err(problem) => {
+                self.push(entry.clone(), problem);
+                None
+            }
+        };
+        let qualifier = qualifier_after(text, token.end, end);
+        if qualifier != f.qualifier {
             let problem = Problem::QualifierMismatch {
                 set: f.qualifier,
-                says,
+                says: qualifier,
             };
-            self.push(entry, problem);
+            self.push(entry.clone(), problem);
         }
-        Some(CheckedFigure {
-            value: value?,
+        Some(ChineseSpan { start, end, says })
+    }
+
+    /// Locates a figure's English wording (first occurrence) and checks it: whole words, the
+    /// value `says` stated, no overlap with another figure's wording in the same text. Returns
+    /// its byte range, or `None` when it cannot be located (reported, unless the event itself
+    /// is missing from the data file, which is reported elsewhere).
+    fn check_span_en(
+        &mut self,
+        entry: &Entry,
+        f: &FigureEntry,
+        says: Option<Decimal>,
+    ) -> Option<(usize, usize)> {
+        let story = self.story;
+        let event = story.events.get(usize::from(f.event).checked_sub(1)?)?;
+        if f.span_en.is_empty() {
+            return None;
+        }
+        let text = if f.in_title {
+            &event.title_en
+        } else {
+            &event.text_en
+        };
+        let place = SpanPlace {
+            event: f.event,
+            in_title: f.in_title,
+        };
+        let span = || f.span_en.clone();
+        let Some(start) = text.find(&f.span_en) else {
+            self.push(
+                entry.clone(),
+                Problem::EnglishSpanNotFound {
+                    span: span(),
+                    place,
+                },
+            );
+            return None;
+        };
+        let end = start + f.span_en.len();
+        if let Some(word) = word_cut(text, start).or_else(|| word_cut(text, end)) {
+            let problem = Problem::EnglishSpanCutsWord {
+                span: span(),
+                word: word.to_owned(),
+            };
+            self.push(entry.clone(), problem);
+        }
+        if let Some(value) = says {
+            if !english_numbers(&f.span_en).contains(&value) {
+                let problem = Problem::EnglishSpanValue {
+                    span: span(),
+                    value,
+                };
+                self.push(entry.clone(), problem);
+            }
+        }
+        let overlapping = self
+            .en_marks
+            .iter()
+            .find(|m| m.place == place && m.start < end && start < m.end)
+            .map(|m| m.entry.clone());
+        if let Some(other) = overlapping {
+            let problem = Problem::EnglishSpanOverlaps {
+                span: span(),
+                other,
+            };
+            self.push(entry.clone(), problem);
+        }
+        self.en_marks.push(EnglishMark {
+            place,
             start,
             end,
-            in_title: f.in_title,
-        })
+            entry: entry.to_string(),
+        });
+        Some((start, end))
     }
 
     /// The one number a span at `start..end` of `text` holds, not counting numbers inside a
@@ -648,6 +782,30 @@ fn duplicate(id: &str, first: &str) -> Problem {
     }
 }
 
+/// The word that a boundary at byte `at` of `text` falls inside, if it does (letters or
+/// digits on both sides): `22 people` in `5222 people` cuts `5222`.
+fn word_cut(text: &str, at: usize) -> Option<&str> {
+    let is_word = |c: char| c.is_alphanumeric();
+    let before = text.get(..at)?;
+    let after = text.get(at..)?;
+    if !(before.chars().next_back().is_some_and(is_word)
+        && after.chars().next().is_some_and(is_word))
+    {
+        return None;
+    }
+    let from = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word(c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let to = after
+        .char_indices()
+        .find(|&(_, c)| !is_word(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    text.get(from..to)
+}
+
 /// Byte ranges of every (non-overlapping) occurrence of `needle` in `text`.
 pub fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
     if needle.is_empty() {
@@ -764,6 +922,20 @@ mod tests {
             "…四五六七八九十甲乙丙5222丁戊己庚辛壬癸子丑寅…"
         );
         assert_eq!(context("共5人", 3, 4), "共5人");
+    }
+
+    #[test]
+    fn word_cuts_at_a_boundary() {
+        let text = "reduced by 5222 people; “three-in-one”";
+        let at = |s: &str| text.find(s).expect("present");
+        assert_eq!(word_cut(text, at("22 people")), Some("5222"));
+        assert_eq!(word_cut(text, at("ple;")), Some("people"));
+        assert_eq!(word_cut(text, at("5222")), None);
+        assert_eq!(word_cut(text, at("; ")), None);
+        assert_eq!(word_cut(text, at("three")), None);
+        assert_eq!(word_cut(text, at("-in")), None);
+        assert_eq!(word_cut(text, 0), None);
+        assert_eq!(word_cut(text, text.len()), None);
     }
 
     #[test]

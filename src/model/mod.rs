@@ -217,12 +217,17 @@ pub enum Provenance {
 /// The exact text a figure comes from, located in its event's text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceSpan {
-    /// The span in simplified and traditional Chinese (English carries the translation's wording if any).
+    /// The span in simplified and traditional Chinese, and the English translation's wording
+    /// of the same figure (`5222人` / `5222 people`).
     pub text: Text3,
     /// Byte range of the span in the simplified event text (`Event::text.hans`), or in the title
-    /// when `in_title`.
+    /// when `in_title`. Traditional has the same characters at the same character positions.
     pub start: usize,
     pub end: usize,
+    /// Byte range of `text.en` in the English event text (`Event::text.en`), or in the English
+    /// title when `in_title`: its first occurrence there.
+    pub en_start: usize,
+    pub en_end: usize,
     pub in_title: bool,
 }
 

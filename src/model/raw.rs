@@ -94,6 +94,10 @@ pub struct FigureEntry {
     pub label: Text2,
     /// The exact text in the event (simplified, after cleaning) holding exactly one number.
     pub span: String,
+    /// The same figure's wording in the event's English text (`text_en`, or `title_en` when
+    /// `in_title`), e.g. `5222 people`, `19.2504 million yuan`. Its first occurrence is the
+    /// one marked; it must state the value (see `data::validate`).
+    pub span_en: String,
     /// Set when the span is in the event's heading rather than its body.
     #[serde(default)]
     pub in_title: bool,

@@ -2,18 +2,22 @@
 //!
 //! - [`clean`]: pinyin annotations out, full-width Chinese punctuation in;
 //! - [`report`]: lead, numbered events and byline of a "十件大事"-style report;
-//! - [`numbers`]: every number in a text, Arabic or Chinese numerals, with its value;
+//! - [`numbers`]: every number in a text, Arabic or Chinese numerals, with its value (and the
+//!   numbers an English wording states, to check figures' English spans);
+//! - [`marks`]: an event's text cut into plain, figure and glossary-term segments, and a
+//!   figure's source sentence;
 //! - [`script`] (host only): simplified ↔ traditional conversion with OpenCC, at build time.
 //!
 //! Everything here is plain Rust; `build.rs` includes this module by path, so it may only
 //! refer to `crate::model` and to itself.
 
 pub mod clean;
+pub mod marks;
 pub mod numbers;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod script;
 
 pub use clean::{clean_source, full_width_punctuation, remove_pinyin_annotations};
-pub use numbers::{scan_numbers, NumberToken};
+pub use numbers::{english_numbers, scan_numbers, NumberToken};
 pub use report::{split_report, SourceEvent, SourceReport, SplitError};

@@ -247,6 +247,91 @@ pub fn parse_chinese_number(text: &str) -> Option<i64> {
         .checked_add(digit.unwrap_or(0))
 }
 
+/// English number words read by [`english_numbers`], by value: enough for the small counts a
+/// report writes in Chinese numerals (四个, 三位一体).
+const ENGLISH_NUMBER_WORDS: [&str; 21] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// Scale words after digits in English, with their power of ten (`19.2504 million`).
+const ENGLISH_SCALES: [(&str, i8); 3] = [("thousand", 3), ("million", 6), ("billion", 9)];
+
+/// The values of every number an English text states, in order:
+/// - digits with optional thousands commas and a decimal fraction (`255,000`, `19.2504`),
+///   multiplied by a scale word after one space (`thousand`, `million`, `billion`);
+/// - the whole words `zero` to `twenty`, in any case (`Two`; `three-in-one` holds 3 and 1).
+///
+/// Used to check that a figure's English wording states its value.
+pub fn english_numbers(text: &str) -> Vec<Decimal> {
+    let bytes = text.as_bytes();
+    let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+    let digits_from = |i: usize| bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_word = i == 0 || !is_word(i - 1);
+        if bytes[i].is_ascii_digit() && starts_word {
+            let mut end = i + digits_from(i);
+            let mut plain: String = text[i..end].to_owned();
+            // Thousands groups: a comma followed by exactly three digits.
+            while bytes.get(end) == Some(&b',') && digits_from(end + 1) == 3 {
+                plain.push_str(&text[end + 1..end + 4]);
+                end += 4;
+            }
+            if bytes.get(end) == Some(&b'.') && end + 1 < bytes.len() && digits_from(end + 1) > 0 {
+                let fraction = digits_from(end + 1);
+                plain.push_str(&text[end..end + 1 + fraction]);
+                end += 1 + fraction;
+            }
+            let scale = ENGLISH_SCALES.iter().find_map(|&(word, exp)| {
+                let rest = text.get(end..)?.strip_prefix(' ')?.strip_prefix(word)?;
+                (!rest.starts_with(|c: char| c.is_ascii_alphanumeric())).then_some(exp)
+            });
+            if let Some(value) = plain
+                .parse::<Decimal>()
+                .ok()
+                .and_then(|d| d.shift(scale.unwrap_or(0)))
+            {
+                out.push(value);
+            }
+            i = end;
+        } else if bytes[i].is_ascii_alphabetic() && starts_word {
+            let len = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let word = text[i..i + len].to_ascii_lowercase();
+            if let Some(n) = ENGLISH_NUMBER_WORDS.iter().position(|w| *w == word) {
+                out.extend(i64::try_from(n).ok().map(Decimal::from_int));
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,5 +432,32 @@ mod tests {
         assert_eq!(&text[tokens[1].start..tokens[1].end], "5222");
         assert!(tokens[1].is_within(tokens[1].start, text.len()));
         assert!(!tokens[0].overlaps(tokens[1].start, text.len()));
+    }
+
+    #[test]
+    fn reads_english_numbers() {
+        for (text, values) in [
+            ("5222 people", &["5222"][..]),
+            ("19.2504 million yuan", &["19250400"]),
+            ("128 million yuan", &["128000000"]),
+            ("255,000 yuan", &["255000"]),
+            ("12,000 people", &["12000"]),
+            ("0.89%", &["0.89"]),
+            ("about 30 kW", &["30"]),
+            ("1.1 million", &["1100000"]),
+            ("2 billion", &["2000000000"]),
+            ("Two stations", &["2"]),
+            ("“three-in-one”", &["3", "1"]),
+            ("four full coverages", &["4"]),
+            ("2016-2017", &["2016", "2017"]),
+            // Not numbers: words that only contain a number word, a lone comma, a trailing point.
+            ("someone, fourteenth, often", &[]),
+            ("1,00 and 3. ", &["1", "0", "3"]),
+            ("2 millions", &["2"]),
+            ("A4 paper", &[]),
+        ] {
+            let expected: Vec<Decimal> = values.iter().map(|v| dec(v)).collect();
+            assert_eq!(english_numbers(text), expected, "{text}");
+        }
     }
 }
