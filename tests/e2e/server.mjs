@@ -19,18 +19,21 @@ const TYPES = {
 
 /**
  * Serves `root` at `prefix` (e.g. "/zezhou/") on 127.0.0.1 and an ephemeral port.
- * Returns { url, close }, where url is the app's address (ending in the prefix).
+ * Like static hosts, a missing path under the prefix gets the root's 404.html (status 404)
+ * when there is one. Returns { url, origin, setRoot, close }, where url is the app's address
+ * (ending in the prefix) and setRoot(dir) serves another folder from then on (a new deploy).
  */
 export async function serveDist({ root = 'dist', prefix = '/zezhou/' } = {}) {
-  const base = resolve(root);
+  let base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (!path.startsWith(prefix)) return notFound(res);
       let file = normalize(join(base, path.slice(prefix.length)));
-      if (!file.startsWith(base)) return notFound(res);
+      if (!file.startsWith(base)) return notFound(res, base);
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const body = await readFile(file).catch(() => null);
+      if (!body) return notFound(res, base);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
@@ -45,11 +48,18 @@ export async function serveDist({ root = 'dist', prefix = '/zezhou/' } = {}) {
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     origin: `http://127.0.0.1:${port}`,
+    setRoot: (dir) => {
+      base = resolve(dir);
+    },
     close: () => new Promise((ok) => server.close(ok)),
   };
 }
 
-function notFound(res) {
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-  res.end('not found');
+async function notFound(res, base) {
+  const page = base ? await readFile(join(base, '404.html')).catch(() => null) : null;
+  res.writeHead(404, {
+    'content-type': page ? TYPES['.html'] : 'text/plain; charset=utf-8',
+    'cache-control': 'no-cache',
+  });
+  res.end(page ?? 'not found');
 }
