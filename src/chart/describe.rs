@@ -15,7 +15,7 @@
 //! assert!(text.contains("集中安置点建设投资最多，为1.28亿元"));
 //! ```
 
-use super::spec::{ChartData, ChartKind, Datum, Role};
+use super::spec::{is_reported, ChartData, ChartKind, Datum, Role};
 use super::strings::role_name;
 use crate::format;
 use crate::model::{Decimal, Figure, Lang};
@@ -26,6 +26,25 @@ pub fn describe(data: &ChartData, lang: Lang) -> String {
         ChartKind::Money => money(data, lang),
         ChartKind::Achieved => achieved(data, lang),
         ChartKind::HouseholdsPeople => households_people(data, lang),
+    }
+}
+
+/// What a chart mark says to a screen reader (its name, and the live announcement when the
+/// keyboard moves to it): label, value, provenance, position. `position` counts from 0.
+pub fn mark_name(figure: &Figure, position: usize, count: usize, lang: Lang) -> String {
+    let t = crate::i18n::strings(lang);
+    let provenance = if is_reported(figure) {
+        t.reported
+    } else {
+        t.derived
+    };
+    let (label, value, n) = (label(figure, lang), value(figure, lang), position + 1);
+    match lang {
+        Lang::ZhHans | Lang::ZhHant => format!("{label}：{value}（{provenance}） {n}/{count}"),
+        Lang::En => format!(
+            "{label}: {value} ({}) {n}/{count}",
+            provenance.to_lowercase()
+        ),
     }
 }
 
@@ -252,6 +271,23 @@ mod tests {
                 "Households and people lifted out of poverty in 2017: 2,078 households and 5,222 people, about 2.51 people per household; Households and people resettled: 784 households and 2,551 people, about 3.25 people per household.",
             ],
         );
+    }
+
+    #[test]
+    fn marks_name_label_value_provenance_and_position() {
+        let data = ChartData::of(ChartKind::Money, story());
+        let second = data.groups[1].bars[0].figure;
+        let got = Lang::ALL.map(|lang| mark_name(second, 1, 5, lang));
+        assert_eq!(
+            got,
+            [
+                "扶贫小额信贷投放额：2791.86万元（原文数字） 2/5",
+                "扶貧小額信貸投放額：2791.86萬元（原文數字） 2/5",
+                "Poverty-alleviation microcredit issued: CNY 27.92 million (reported) 2/5",
+            ]
+        );
+        let derived = story().figure("people-per-household-lifted").unwrap();
+        assert!(mark_name(derived, 0, 1, Lang::En).contains("(derived) 1/1"));
     }
 
     #[test]

@@ -24,7 +24,7 @@
 use super::measure::{text_width, wrap};
 use super::scale::{Scale, ScaleKind, Tick};
 use super::spec::{ChartData, ChartKind, Datum, Series};
-use super::strings::{axis_title, chart_strings};
+use super::strings::{axis_title, chart_strings, log_axis_title};
 use crate::format;
 use crate::model::{Decimal, Lang, Unit};
 
@@ -342,8 +342,12 @@ pub fn layout(data: &ChartData, width: f64, lang: Lang, scale: ScaleKind) -> Lay
     }
 
     let title_y = plot_bottom + TICK_GAP + TICK_BAND + TITLE_BAND / 2.0;
+    let title = match scale_kind {
+        ScaleKind::Log => log_axis_title(lang),
+        ScaleKind::Linear => axis_title(data.kind, lang),
+    };
     texts.push(TextItem {
-        text: axis_title(data.kind, lang).to_owned(),
+        text: title.to_owned(),
         x: 0.0,
         y: title_y,
         anchor: Anchor::Start,

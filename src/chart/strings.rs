@@ -24,9 +24,7 @@ pub struct ChartStrings {
     /// Table column heads.
     pub col_item: &'static str,
     pub col_value: &'static str,
-    pub col_notes: &'static str,
     pub col_source: &'static str,
-    pub col_event: &'static str,
 }
 
 const ZH_HANS: ChartStrings = ChartStrings {
@@ -41,9 +39,7 @@ const ZH_HANS: ChartStrings = ChartStrings {
     marks: "图中数据，可用方向键切换",
     col_item: "项目",
     col_value: "数值",
-    col_notes: "说明",
     col_source: "原文",
-    col_event: "事件",
 };
 
 const ZH_HANT: ChartStrings = ChartStrings {
@@ -58,9 +54,7 @@ const ZH_HANT: ChartStrings = ChartStrings {
     marks: "圖中數據，可用方向鍵切換",
     col_item: "項目",
     col_value: "數值",
-    col_notes: "說明",
     col_source: "原文",
-    col_event: "事件",
 };
 
 const EN: ChartStrings = ChartStrings {
@@ -75,9 +69,7 @@ const EN: ChartStrings = ChartStrings {
     marks: "Chart marks: use the arrow keys to move",
     col_item: "Item",
     col_value: "Value",
-    col_notes: "Notes",
     col_source: "Source",
-    col_event: "Event",
 };
 
 /// The chart strings in `lang`.
@@ -121,6 +113,18 @@ pub fn axis_title(kind: ChartKind, lang: Lang) -> &'static str {
     )
 }
 
+/// The money axis's title on a logarithmic scale, which must say so.
+pub fn log_axis_title(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        [
+            "金额（元，对数刻度）",
+            "金額（元，對數刻度）",
+            "Amount (CNY, log scale)",
+        ],
+    )
+}
+
 /// What a figure is in its chart, for tooltips, tables and exports.
 pub fn role_name(role: Role, lang: Lang) -> &'static str {
     pick(
@@ -134,16 +138,6 @@ pub fn role_name(role: Role, lang: Lang) -> &'static str {
             Role::People => ["人数", "人數", "People"],
         },
     )
-}
-
-/// A figure's role and provenance: `金额（原文数字）`, `Amount (reported)`.
-pub fn role_note(role: Role, reported: bool, lang: Lang) -> String {
-    let t = crate::i18n::strings(lang);
-    let provenance = if reported { t.reported } else { t.derived };
-    match lang {
-        Lang::ZhHans | Lang::ZhHant => format!("{}（{provenance}）", role_name(role, lang)),
-        Lang::En => format!("{} ({})", role_name(role, lang), provenance.to_lowercase()),
-    }
 }
 
 #[cfg(test)]
@@ -172,19 +166,6 @@ mod tests {
                 assert!(!role_name(role, lang).is_empty());
             }
         }
-    }
-
-    #[test]
-    fn role_notes_read_naturally() {
-        assert_eq!(
-            role_note(Role::Amount, true, Lang::ZhHans),
-            "金额（原文数字）"
-        );
-        assert_eq!(
-            role_note(Role::Households, true, Lang::ZhHant),
-            "戶數（原文數字）"
-        );
-        assert_eq!(role_note(Role::Target, false, Lang::En), "Target (derived)");
     }
 
     #[test]
