@@ -1,0 +1,96 @@
+use crate::chart::spec::{is_reported, ChartData, ChartKind};
+use crate::chart::strings::{chart_strings, title};
+use crate::data::story;
+use crate::format;
+use crate::i18n::{rank_label, strings};
+use crate::model::{Figure, Lang, Provenance};
+use crate::state::use_app;
+use leptos::prelude::*;
+
+/// A chart's data as a real table, shown and hidden by a toggle button.
+#[component]
+pub fn ChartTable(
+    /// Which chart.
+    kind: ChartKind,
+) -> impl IntoView {
+    let lang = use_app().lang;
+    let shown = RwSignal::new(false);
+    let table_id = format!("chart-{}-table", kind.slug());
+    let caption_id = format!("chart-{}-caption", kind.slug());
+    let labelled_by = caption_id.clone();
+    let rows = ChartData::of(kind, story()).rows();
+    view! {
+        <button
+            type="button"
+            class="button chart__table-toggle"
+            aria-expanded=move || shown.get().to_string()
+            aria-controls=table_id.clone()
+            data-testid="chart-table-toggle"
+            on:click=move |_| shown.update(|s| *s = !*s)
+        >
+            {move || {
+                let t = chart_strings(lang.get());
+                if shown.get() { t.hide_table } else { t.show_table }
+            }}
+        </button>
+        // A region the keyboard can scroll, should the table be wider than a small screen.
+        <div
+            class="chart__table-wrap"
+            id=table_id
+            role="region"
+            tabindex="0"
+            aria-labelledby=labelled_by
+            hidden=move || !shown.get()
+        >
+            <table class="chart__table" data-testid="chart-table">
+                <caption id=caption_id>{move || title(kind, lang.get())}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || chart_strings(lang.get()).col_item}</th>
+                        <th scope="col">{move || chart_strings(lang.get()).col_value}</th>
+                        <th scope="col">{move || chart_strings(lang.get()).col_source}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|row| {
+                            let figure = row.figure;
+                            let reported = is_reported(figure);
+                            view! {
+                                <tr data-figure=figure.id.clone()>
+                                    <th scope="row">
+                                        {move || figure.label.get(lang.get()).to_owned()}
+                                        <span class="chart__table-note">
+                                            {move || rank_label(figure.event, lang.get())}
+                                        </span>
+                                    </th>
+                                    <td>
+                                        <span class="chart__table-value">
+                                            {move || format::figure(figure, lang.get())}
+                                        </span>
+                                        <span class="chart__table-note">
+                                            {move || {
+                                                let t = strings(lang.get());
+                                                if reported { t.reported } else { t.derived }
+                                            }}
+                                        </span>
+                                    </td>
+                                    <td>{move || source_text(figure, lang.get())}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The figure's source span in `lang`, or its formula.
+fn source_text(figure: &Figure, lang: Lang) -> String {
+    match &figure.provenance {
+        Provenance::Reported(span) => span.text.get(lang).to_owned(),
+        Provenance::Derived { formula, .. } => formula.get(lang).to_owned(),
+    }
+}

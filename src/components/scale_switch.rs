@@ -1,0 +1,46 @@
+use crate::chart::scale::ScaleKind;
+use crate::chart::strings::chart_strings;
+use crate::state::use_app;
+use leptos::prelude::*;
+
+/// Linear / logarithmic: toggle buttons bound to the shared scale (kept in the URL).
+#[component]
+pub fn ScaleSwitch() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    view! {
+        <div
+            class="scale-switch"
+            role="group"
+            aria-label=move || chart_strings(lang.get()).scale
+            data-testid="scale-switch"
+        >
+            <span class="scale-switch__label" aria-hidden="true">
+                {move || chart_strings(lang.get()).scale}
+            </span>
+            {ScaleKind::ALL
+                .into_iter()
+                .map(|kind| {
+                    view! {
+                        <button
+                            type="button"
+                            class="scale-switch__option"
+                            data-scale=kind.as_str()
+                            data-testid=format!("scale-{}", kind.as_str())
+                            aria-pressed=move || (state.scale.get() == kind).to_string()
+                            on:click=move |_| state.scale.set(kind)
+                        >
+                            {move || {
+                                let t = chart_strings(lang.get());
+                                match kind {
+                                    ScaleKind::Linear => t.linear,
+                                    ScaleKind::Log => t.log,
+                                }
+                            }}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
