@@ -10,6 +10,7 @@
 //! assert!(completions(story(), 3).is_empty());
 //! ```
 
+use super::layout::fixed;
 use super::scale::LinearScale;
 use super::spec::{ChartData, ChartKind, Datum};
 use crate::model::{Figure, Story};
@@ -43,6 +44,24 @@ pub fn completions(story: &Story, rank: u8) -> Vec<Completion<'_>> {
         .collect()
 }
 
+impl Completion<'_> {
+    /// The bar as SVG markup: a track, the filled part and a marked, labelled 100 %, in
+    /// percentages of its width (no viewBox, so nothing is stretched) and with CSS classes
+    /// for the theme's colours; no `style` attribute. Built from the dataset only.
+    pub fn svg(&self) -> String {
+        let fill = fixed(self.fill * 100.0, 1);
+        let target = fixed(self.target * 100.0, 1);
+        format!(
+            "<svg class=\"completion__bar\" aria-hidden=\"true\" focusable=\"false\">\
+             <rect class=\"completion__track\" x=\"0\" y=\"2\" width=\"100%\" height=\"10\"></rect>\
+             <rect class=\"completion__fill\" x=\"0\" y=\"2\" width=\"{fill}%\" height=\"10\"></rect>\
+             <line class=\"completion__target\" x1=\"{target}%\" x2=\"{target}%\" y1=\"0\" y2=\"14\"></line>\
+             <text class=\"completion__tick\" x=\"{target}%\" y=\"28\" text-anchor=\"middle\">100%</text>\
+             </svg>"
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +84,15 @@ mod tests {
         // 126 % and 127 % on a track to 150 %, 100 % at two thirds.
         check(1, &[("microcredit-completion", 0.84, 0.667)]);
         check(2, &[("relocation-completion", 0.847, 0.667)]);
+    }
+
+    #[test]
+    fn the_bar_is_svg_in_percentages_without_style() {
+        let svg = completions(story(), 2)[0].svg();
+        assert!(svg.starts_with("<svg class=\"completion__bar\""));
+        assert!(svg.contains("width=\"84.7%\""), "{svg}");
+        assert!(svg.contains("x1=\"66.7%\""), "{svg}");
+        assert!(!svg.contains("style="));
     }
 
     #[test]

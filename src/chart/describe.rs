@@ -33,18 +33,12 @@ pub fn describe(data: &ChartData, lang: Lang) -> String {
 /// keyboard moves to it): label, value, provenance, position. `position` counts from 0.
 pub fn mark_name(figure: &Figure, position: usize, count: usize, lang: Lang) -> String {
     let t = crate::i18n::strings(lang);
-    let provenance = if is_reported(figure) {
-        t.reported
-    } else {
-        t.derived
-    };
     let (label, value, n) = (label(figure, lang), value(figure, lang), position + 1);
-    match lang {
-        Lang::ZhHans | Lang::ZhHant => format!("{label}：{value}（{provenance}） {n}/{count}"),
-        Lang::En => format!(
-            "{label}: {value} ({}) {n}/{count}",
-            provenance.to_lowercase()
-        ),
+    match (lang, is_reported(figure)) {
+        (Lang::En, true) => format!("{label}: {value} (reported) {n}/{count}"),
+        (Lang::En, false) => format!("{label}: {value} (derived) {n}/{count}"),
+        (_, true) => format!("{label}：{value}（{}） {n}/{count}", t.reported),
+        (_, false) => format!("{label}：{value}（{}） {n}/{count}", t.derived),
     }
 }
 
@@ -172,10 +166,11 @@ fn achieved(data: &ChartData, lang: Lang) -> String {
 }
 
 /// "完成" / "achieved " before a context figure's value.
-fn context_name(role: Role, lang: Lang) -> String {
-    match lang {
-        Lang::ZhHans | Lang::ZhHant => role_name(role, lang).to_owned(),
-        Lang::En => format!("{} ", role_name(role, lang).to_lowercase()),
+fn context_name(role: Role, lang: Lang) -> &'static str {
+    match (role, lang) {
+        (Role::Target, Lang::En) => "target ",
+        (_, Lang::En) => "achieved ",
+        _ => role_name(role, lang),
     }
 }
 

@@ -442,15 +442,53 @@ fn fit_ticks(texts: &mut [TextItem], width: f64) {
     }
 }
 
-/// True when two tick labels come closer than [`TICK_SPACING`].
+/// True when two tick labels come closer than [`TICK_SPACING`] (ticks come in order).
 fn overlaps(texts: &[TextItem]) -> bool {
-    let mut spans: Vec<(f64, f64)> = texts
+    let spans: Vec<(f64, f64)> = texts
         .iter()
         .filter(|t| t.role == TextRole::Tick)
         .map(TextItem::span)
         .collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     spans.windows(2).any(|w| w[0].1 + TICK_SPACING > w[1].0)
+}
+
+/// `value` with `decimals` digits after the point, by integer arithmetic (no float
+/// formatting code in the browser bundle): `fixed(12.3456, 2)` is `"12.35"`.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let scale = 10i64.pow(decimals);
+    let n = if value.is_finite() {
+        (value * scale as f64).round() as i64
+    } else {
+        0
+    };
+    let sign = if n < 0 { "-" } else { "" };
+    let (int, frac) = (n.abs() / scale, n.abs() % scale);
+    if decimals == 0 {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac:0width$}", width = decimals as usize)
+    }
+}
+
+impl Rect {
+    /// This rectangle inside a `width` × `height` box, as the CSS `inset` of an absolutely
+    /// positioned overlay, in percentages (so it follows the picture when it scales).
+    pub fn inset_percent(&self, width: f64, height: f64) -> String {
+        let pct = |part: f64, whole: f64| {
+            if whole > 0.0 {
+                fixed(part / whole * 100.0, 3)
+            } else {
+                "0.000".to_owned()
+            }
+        };
+        format!(
+            "{}% {}% {}% {}%",
+            pct(self.y, height),
+            pct(width - self.right(), width),
+            pct(height - self.bottom(), height),
+            pct(self.x, width)
+        )
+    }
 }
 
 /// Where a tooltip goes: above or below its mark's touch target, so it never covers what
@@ -727,6 +765,31 @@ mod tests {
         let lines = texts(&layout, TextRole::Group);
         assert!(lines.len() > 5, "{lines:?}");
         check_fits(&layout);
+    }
+
+    #[test]
+    fn css_numbers_without_float_formatting() {
+        for (value, decimals, want) in [
+            (12.3456, 2, "12.35"),
+            (0.0, 3, "0.000"),
+            (100.0, 1, "100.0"),
+            (-1.25, 1, "-1.3"),
+            (7.6, 0, "8"),
+            (f64::NAN, 2, "0.00"),
+        ] {
+            assert_eq!(fixed(value, decimals), want, "{value}");
+        }
+        let r = Rect {
+            x: 0.0,
+            y: 50.0,
+            w: 300.0,
+            h: 44.0,
+        };
+        assert_eq!(
+            r.inset_percent(300.0, 200.0),
+            "25.000% 0.000% 53.000% 0.000%"
+        );
+        assert_eq!(r.inset_percent(0.0, 0.0), "0.000% 0.000% 0.000% 0.000%");
     }
 
     #[track_caller]

@@ -2,12 +2,43 @@ use crate::browser::download::{save_png, save_text};
 use crate::chart::draw::{for_download, svg, Palette};
 use crate::chart::export::{csv, file_name, json};
 use crate::chart::layout::Layout;
-use crate::chart::spec::{ChartData, ChartKind};
+use crate::chart::spec::{embedded, ChartKind};
 use crate::chart::strings::{chart_strings, title};
 use crate::data::story;
 use crate::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// What a download holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Svg,
+    Png,
+    Csv,
+    Json,
+}
+
+impl Format {
+    const ALL: [Format; 4] = [Format::Svg, Format::Png, Format::Csv, Format::Json];
+
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Format::Svg => "SVG",
+            Format::Png => "PNG",
+            Format::Csv => "CSV",
+            Format::Json => "JSON",
+        }
+    }
+}
 
 /// The chart's downloads, made in the browser: the picture as SVG and PNG (twice its size
 /// on screen), its data as CSV and JSON.
@@ -18,76 +49,68 @@ pub fn ChartDownloads(
     /// The chart as drawn now.
     layout: Memo<Option<Layout>>,
     /// The colours it is drawn in.
-    palette: Signal<Palette>,
+    palette: RwSignal<Palette>,
 ) -> impl IntoView {
     let lang = use_app().lang;
-    let picture = move || {
-        let layout = layout.get_untracked()?;
-        let text = for_download(
-            &svg(&layout, &palette.get_untracked()),
-            title(kind, lang.get_untracked()),
-        );
-        Some((text, (layout.width as u32, layout.height as u32)))
-    };
-    let report = |result: Result<(), wasm_bindgen::JsValue>| {
+    let save = move |format: Format| {
+        let lang = lang.get_untracked();
+        let name = file_name(story(), kind, format.extension());
+        let picture = || {
+            let layout = layout.get_untracked()?;
+            let text = for_download(&svg(&layout, &palette.get_untracked()), title(kind, lang));
+            Some((text, (layout.width as u32, layout.height as u32)))
+        };
+        let result = match format {
+            Format::Svg => picture().map_or(Ok(()), |(text, _)| {
+                save_text(&name, "image/svg+xml;charset=utf-8", &text)
+            }),
+            Format::Png => {
+                if let Some((text, size)) = picture() {
+                    spawn_local(async move {
+                        if let Err(err) = save_png(&name, &text, size, 2).await {
+                            leptos::logging::warn!("PNG download failed: {err:?}");
+                        }
+                    });
+                }
+                Ok(())
+            }
+            Format::Csv => save_text(
+                &name,
+                "text/csv;charset=utf-8",
+                &csv(embedded(kind), story(), lang),
+            ),
+            Format::Json => save_text(
+                &name,
+                "application/json;charset=utf-8",
+                &json(embedded(kind), story(), lang),
+            ),
+        };
         if let Err(err) = result {
             leptos::logging::warn!("download failed: {err:?}");
         }
     };
-    let save_svg = move |_| {
-        if let Some((text, _)) = picture() {
-            report(save_text(
-                &file_name(story(), kind, "svg"),
-                "image/svg+xml;charset=utf-8",
-                &text,
-            ));
+    move || {
+        let download = chart_strings(lang.get()).download;
+        view! {
+            <div class="chart__downloads" role="group" aria-label=download>
+                <span class="chart__downloads-label" aria-hidden="true">{download}</span>
+                {Format::ALL
+                    .into_iter()
+                    .map(|format| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button chart__download"
+                                data-testid=format!("download-{}", format.extension())
+                                on:click=move |_| save(format)
+                            >
+                                <span class="visually-hidden">{download} " "</span>
+                                {format.label()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
         }
-    };
-    let save_png_file = move |_| {
-        if let Some((text, size)) = picture() {
-            spawn_local(async move {
-                report(save_png(&file_name(story(), kind, "png"), &text, size, 2).await);
-            });
-        }
-    };
-    let save_csv = move |_| {
-        let data = ChartData::of(kind, story());
-        let text = csv(&data, story(), lang.get_untracked());
-        report(save_text(
-            &file_name(story(), kind, "csv"),
-            "text/csv;charset=utf-8",
-            &text,
-        ));
-    };
-    let save_json = move |_| {
-        let data = ChartData::of(kind, story());
-        let text = json(&data, story(), lang.get_untracked());
-        report(save_text(
-            &file_name(story(), kind, "json"),
-            "application/json;charset=utf-8",
-            &text,
-        ));
-    };
-    let t = move || chart_strings(lang.get());
-    view! {
-        <div class="chart__downloads" role="group" aria-label=move || t().download>
-            <span class="chart__downloads-label" aria-hidden="true">{move || t().download}</span>
-            <button type="button" class="button chart__download" data-testid="download-svg" on:click=save_svg>
-                <span class="visually-hidden">{move || t().download}" "</span>
-                "SVG"
-            </button>
-            <button type="button" class="button chart__download" data-testid="download-png" on:click=save_png_file>
-                <span class="visually-hidden">{move || t().download}" "</span>
-                "PNG"
-            </button>
-            <button type="button" class="button chart__download" data-testid="download-csv" on:click=save_csv>
-                <span class="visually-hidden">{move || t().download}" "</span>
-                "CSV"
-            </button>
-            <button type="button" class="button chart__download" data-testid="download-json" on:click=save_json>
-                <span class="visually-hidden">{move || t().download}" "</span>
-                "JSON"
-            </button>
-        </div>
     }
 }

@@ -1,6 +1,5 @@
-use crate::chart::spec::{is_reported, ChartData, ChartKind};
+use crate::chart::spec::{embedded, is_reported, ChartKind};
 use crate::chart::strings::{chart_strings, title};
-use crate::data::story;
 use crate::format;
 use crate::i18n::{rank_label, strings};
 use crate::model::{Figure, Lang, Provenance};
@@ -18,7 +17,6 @@ pub fn ChartTable(
     let table_id = format!("chart-{}-table", kind.slug());
     let caption_id = format!("chart-{}-caption", kind.slug());
     let labelled_by = caption_id.clone();
-    let rows = ChartData::of(kind, story()).rows();
     view! {
         <button
             type="button"
@@ -42,48 +40,50 @@ pub fn ChartTable(
             aria-labelledby=labelled_by
             hidden=move || !shown.get()
         >
-            <table class="chart__table" data-testid="chart-table">
-                <caption id=caption_id>{move || title(kind, lang.get())}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || chart_strings(lang.get()).col_item}</th>
-                        <th scope="col">{move || chart_strings(lang.get()).col_value}</th>
-                        <th scope="col">{move || chart_strings(lang.get()).col_source}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|row| {
-                            let figure = row.figure;
-                            let reported = is_reported(figure);
-                            view! {
-                                <tr data-figure=figure.id.clone()>
-                                    <th scope="row">
-                                        {move || figure.label.get(lang.get()).to_owned()}
-                                        <span class="chart__table-note">
-                                            {move || rank_label(figure.event, lang.get())}
-                                        </span>
-                                    </th>
-                                    <td>
-                                        <span class="chart__table-value">
-                                            {move || format::figure(figure, lang.get())}
-                                        </span>
-                                        <span class="chart__table-note">
-                                            {move || {
-                                                let t = strings(lang.get());
-                                                if reported { t.reported } else { t.derived }
-                                            }}
-                                        </span>
-                                    </td>
-                                    <td>{move || source_text(figure, lang.get())}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
+            {move || table(kind, lang.get(), caption_id.clone())}
         </div>
+    }
+}
+
+/// The table in one language (drawn again, whole, when the language changes).
+fn table(kind: ChartKind, lang: Lang, caption_id: String) -> impl IntoView {
+    let t = chart_strings(lang);
+    let (reported, derived) = (strings(lang).reported, strings(lang).derived);
+    view! {
+        <table class="chart__table" data-testid="chart-table">
+            <caption id=caption_id>{title(kind, lang)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t.col_item}</th>
+                    <th scope="col">{t.col_value}</th>
+                    <th scope="col">{t.col_source}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {embedded(kind)
+                    .rows()
+                    .into_iter()
+                    .map(|row| {
+                        let figure = row.figure;
+                        view! {
+                            <tr data-figure=figure.id.clone()>
+                                <th scope="row">
+                                    {figure.label.get(lang).to_owned()}
+                                    <span class="chart__table-note">{rank_label(figure.event, lang)}</span>
+                                </th>
+                                <td>
+                                    <span class="chart__table-value">{format::figure(figure, lang)}</span>
+                                    <span class="chart__table-note">
+                                        {if is_reported(figure) { reported } else { derived }}
+                                    </span>
+                                </td>
+                                <td>{source_text(figure, lang)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
 }
 

@@ -2,32 +2,32 @@ use crate::chart::spec::{is_reported, Datum};
 use crate::chart::strings::role_name;
 use crate::format;
 use crate::i18n::{rank_label, strings};
+use crate::model::Lang;
 use crate::state::use_app;
 use leptos::prelude::*;
 
 /// What a chart mark is: its label, value (reported or derived), the figures behind it, and
-/// a way to its event's card. Stays until closed.
+/// a way to its event's card. Stays until closed; drawn again when the language changes.
 #[component]
 pub fn ChartTooltip(
     /// The bar it describes.
-    datum: Datum<'static>,
+    datum: &'static Datum<'static>,
+    /// The language to write it in.
+    lang: Lang,
     /// Id of its title, which names the tooltip.
     title_id: String,
-    /// Closes it.
-    on_close: Callback<()>,
+    /// Closes it; `true` returns focus to its mark.
+    on_close: Callback<bool>,
 ) -> impl IntoView {
     let state = use_app();
-    let lang = state.lang;
+    let t = strings(lang);
     let figure = datum.figure;
     let reported = is_reported(figure);
     let rank = figure.event;
-    let t = move || strings(lang.get());
     view! {
-        <p class="chart__tooltip-title" id=title_id>
-            {move || figure.label.get(lang.get()).to_owned()}
-        </p>
+        <p class="chart__tooltip-title" id=title_id>{figure.label.get(lang).to_owned()}</p>
         <p class="chart__tooltip-value" data-testid="chart-tooltip-value">
-            {move || format::figure(figure, lang.get())}
+            {format::figure(figure, lang)}
         </p>
         {(!datum.context.is_empty())
             .then(|| {
@@ -39,9 +39,9 @@ pub fn ChartTooltip(
                             .map(|&(role, f)| {
                                 view! {
                                     <li>
-                                        {move || role_name(role, lang.get())}
+                                        {role_name(role, lang)}
                                         " "
-                                        <strong>{move || format::figure(f, lang.get())}</strong>
+                                        <strong>{format::figure(f, lang)}</strong>
                                     </li>
                                 }
                             })
@@ -51,10 +51,10 @@ pub fn ChartTooltip(
             })}
         <p class="chart__tooltip-facts">
             <span class="badge" class:badge--derived=!reported>
-                {move || if reported { t().reported } else { t().derived }}
+                {if reported { t.reported } else { t.derived }}
             </span>
             " "
-            <span>{move || rank_label(rank, lang.get())}</span>
+            <span>{rank_label(rank, lang)}</span>
         </p>
         <div class="chart__tooltip-actions">
             <button
@@ -62,22 +62,22 @@ pub fn ChartTooltip(
                 class="button chart__go"
                 data-testid="chart-go"
                 on:click=move |_| {
-                    on_close.run(());
+                    on_close.run(false);
                     state.go_to_event(rank);
                 }
             >
-                {move || t().go_to_event}
+                {t.go_to_event}
             </button>
             <button
                 type="button"
                 class="button button--quiet chart__tooltip-close"
                 data-testid="chart-tooltip-close"
-                on:click=move |_| on_close.run(())
+                aria-label=t.close
+                on:click=move |_| on_close.run(true)
             >
                 <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
                     <path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2"></path>
                 </svg>
-                <span class="visually-hidden">{move || t().close}</span>
             </button>
         </div>
     }

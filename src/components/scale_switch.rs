@@ -8,39 +8,32 @@ use leptos::prelude::*;
 pub fn ScaleSwitch() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
-    view! {
-        <div
-            class="scale-switch"
-            role="group"
-            aria-label=move || chart_strings(lang.get()).scale
-            data-testid="scale-switch"
-        >
-            <span class="scale-switch__label" aria-hidden="true">
-                {move || chart_strings(lang.get()).scale}
-            </span>
-            {ScaleKind::ALL
-                .into_iter()
-                .map(|kind| {
-                    view! {
-                        <button
-                            type="button"
-                            class="scale-switch__option"
-                            data-scale=kind.as_str()
-                            data-testid=format!("scale-{}", kind.as_str())
-                            aria-pressed=move || (state.scale.get() == kind).to_string()
-                            on:click=move |_| state.scale.set(kind)
-                        >
-                            {move || {
-                                let t = chart_strings(lang.get());
-                                match kind {
+    move || {
+        let t = chart_strings(lang.get());
+        view! {
+            <div class="scale-switch" role="group" aria-label=t.scale data-testid="scale-switch">
+                <span class="scale-switch__label" aria-hidden="true">{t.scale}</span>
+                {ScaleKind::ALL
+                    .into_iter()
+                    .map(|kind| {
+                        view! {
+                            <button
+                                type="button"
+                                class="scale-switch__option"
+                                data-scale=kind.as_str()
+                                data-testid=format!("scale-{}", kind.as_str())
+                                aria-pressed=move || (state.scale.get() == kind).to_string()
+                                on:click=move |_| state.scale.set(kind)
+                            >
+                                {match kind {
                                     ScaleKind::Linear => t.linear,
                                     ScaleKind::Log => t.log,
-                                }
-                            }}
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </div>
+                                }}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        }
     }
 }

@@ -226,6 +226,7 @@ test('keyboard: arrows move between marks with the same tooltip and an announcem
   const stop = await all.evaluateAll((els) => els.findIndex((e) => e.tabIndex === 0));
   assert.equal(stop, 0);
   // Tab moves into the tooltip; Escape there closes it and returns focus to the mark.
+  await tooltipShown(page, slug);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'chart-go');
   await page.keyboard.press('Escape');
