@@ -366,6 +366,24 @@ describe('themes', () => {
       assert.deepEqual(page.problems, []);
     }
   });
+
+  test("the reader's appearance choice redraws the charts", async () => {
+    const page = await openApp('desktop', '', { colorScheme: 'light' });
+    const hasFill = (fill) =>
+      page.waitForFunction(
+        (f) =>
+          [...document.querySelectorAll('[data-chart="households-and-people"] svg rect')].some(
+            (r) => r.getAttribute('fill') === f,
+          ),
+        fill,
+      );
+    await hasFill('#A8231B');
+    await page.getByTestId('appearance').selectOption('dark');
+    await hasFill('#FF8F80');
+    await page.getByTestId('appearance').selectOption('light');
+    await hasFill('#A8231B');
+    assert.deepEqual(page.problems, []);
+  });
 });
 
 describe('cards', () => {
