@@ -41,13 +41,13 @@ fn main() {
         Ok(story) => story,
         Err(errors) => fail(&data_file, &errors.to_string()),
     };
-    let json = match serde_json::to_string(&story) {
-        Ok(json) => json,
+    let bytes = match postcard::to_allocvec(&story) {
+        Ok(bytes) => bytes,
         Err(e) => fail(&data_file, &format!("cannot serialise the story: {e}")),
     };
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let out = out_dir.join("story.json");
-    if let Err(e) = std::fs::write(&out, json) {
+    let out = out_dir.join("story.postcard");
+    if let Err(e) = std::fs::write(&out, bytes) {
         fail(&data_file, &format!("cannot write {}: {e}", out.display()));
     }
 }

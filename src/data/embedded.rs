@@ -1,20 +1,21 @@
-//! The story embedded in the build, parsed once.
+//! The story embedded in the build, decoded once.
 //!
-//! `build.rs` writes `$OUT_DIR/story.json` from `data/story.toml` after validating it, so
-//! parsing it cannot fail unless the build itself is broken; a host test proves it parses.
+//! `build.rs` writes `$OUT_DIR/story.postcard` (serde's postcard format: compact, and its
+//! decoder is small in the bundle) from `data/story.toml` after validating it, so decoding
+//! cannot fail unless the build itself is broken; a host test proves it decodes.
 
 use crate::model::Story;
 use std::sync::OnceLock;
 
-/// The resolved story as JSON, as `build.rs` wrote it.
-pub const STORY_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/story.json"));
+/// The resolved story, serialised by `build.rs`.
+pub const STORY_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story.postcard"));
 
 static STORY: OnceLock<Story> = OnceLock::new();
 
-/// The embedded story, parsed on first use.
+/// The embedded story, decoded on first use.
 pub fn story() -> &'static Story {
     STORY.get_or_init(|| {
-        serde_json::from_str(STORY_JSON)
-            .expect("story.json is written by build.rs from a validated Story")
+        postcard::from_bytes(STORY_BYTES)
+            .expect("story.postcard is written by build.rs from a validated Story")
     })
 }

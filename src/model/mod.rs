@@ -203,7 +203,7 @@ pub enum Qualifier {
 
 /// Reported with its span, or derived with its formula.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
+#[serde(rename_all = "snake_case")]
 pub enum Provenance {
     Reported(SourceSpan),
     Derived {
@@ -233,7 +233,7 @@ pub struct SourceSpan {
 
 /// How two or more reported figures relate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "type")]
+#[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// An achievement against a target, with the completion rate the report gives.
     AchievedVsTarget {
