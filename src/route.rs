@@ -153,14 +153,18 @@ fn parse_event(
     targets.has_event(rank).then_some(rank)
 }
 
-/// Trims, drops control characters and caps the length of a search text.
-pub fn clean_query(raw: &str) -> String {
+/// Drops control characters and caps the length of a search text as it is typed (spaces
+/// stay, so a second word can follow).
+pub fn limit_query(raw: &str) -> String {
     raw.chars()
         .filter(|c| !c.is_control())
         .take(MAX_QUERY_CHARS)
-        .collect::<String>()
-        .trim()
-        .to_owned()
+        .collect()
+}
+
+/// [`limit_query`], trimmed: for search text read from a URL.
+pub fn clean_query(raw: &str) -> String {
+    limit_query(raw).trim().to_owned()
 }
 
 /// Decodes `%XX` escapes and `+` as space; `None` for broken escapes or invalid UTF-8.

@@ -5,32 +5,66 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use zezhou::components::{SiteFooter, SiteHeader};
+use zezhou::components::{EventCard, SiteFooter, SiteHeader};
 use zezhou::data::story;
 use zezhou::model::Lang;
+use zezhou::route::Route;
+use zezhou::state::{AppState, Appearance};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts `view` into a fresh `<div>` in the document and returns that element.
-fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::HtmlElement {
+/// Mounts `view` with a fresh app state into a new `<div>`; returns the element and state.
+fn mount<V: IntoView + 'static>(
+    lang: Lang,
+    view: impl FnOnce() -> V + 'static,
+) -> (web_sys::HtmlElement, AppState) {
     let document = document();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), view).forget();
-    host
+    let state = AppState::new(Route::default(), Some(lang), Appearance::System);
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(state);
+        view()
+    })
+    .forget();
+    (host, state)
+}
+
+fn text(el: &web_sys::Element, selector: &str) -> String {
+    el.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
-fn header_shows_the_story_title() {
-    let host = mount(SiteHeader);
-    let h1 = host.query_selector("h1").unwrap().expect("an h1");
-    assert_eq!(h1.text_content().unwrap(), story().title.get(Lang::ZhHans));
+async fn header_shows_the_story_title_and_follows_the_language() {
+    let (host, state) = mount(Lang::ZhHans, SiteHeader);
+    assert_eq!(text(&host, "h1"), story().title.hans);
+    state.lang.set(Lang::En);
+    // Reactive updates reach the DOM on the next tick.
+    leptos::task::tick().await;
+    assert_eq!(text(&host, "h1"), story().title.en);
 }
 
 #[wasm_bindgen_test]
 fn footer_credits_the_source_and_byline() {
-    let host = mount(SiteFooter);
+    let (host, _) = mount(Lang::ZhHans, SiteFooter);
     let text = host.text_content().unwrap();
     assert!(text.contains("本报讯"), "{text}");
     assert!(text.contains("高峰"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn a_card_opens_and_marks_its_figures() {
+    let (host, state) = mount(Lang::ZhHans, || view! { <EventCard rank=2/> });
+    let body = host.query_selector(".card__body").unwrap().unwrap();
+    assert!(body.has_attribute("hidden"));
+    state.open.set(Some(2));
+    leptos::task::tick().await;
+    assert!(!body.has_attribute("hidden"));
+    let figures = host.query_selector_all(".mark--figure").unwrap();
+    assert!(figures.length() >= 5, "{} figure marks", figures.length());
+    assert_eq!(text(&host, ".card__title"), "啃下易地扶贫搬迁硬骨头");
 }

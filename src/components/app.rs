@@ -1,13 +1,30 @@
-use super::{SiteFooter, SiteHeader};
+use super::{EventTitles, HeadlineStrip, Notice, SiteFooter, SiteHeader};
+use crate::i18n::strings;
+use crate::state::{provide_app_state, use_app};
 use leptos::prelude::*;
 
-/// The whole page: header, the main region (cards and charts), footer.
+/// The app in the browser: reads the URL and the reader's stored choices, keeps them in
+/// step with the state, and shows the [`Page`].
 #[component]
 pub fn App() -> impl IntoView {
+    provide_app_state();
+    view! { <Page/> }
+}
+
+/// The whole page for the state in context: header with headline figures, the events, the
+/// charts, footer, and the overlays. The build renders it to HTML too (the first view).
+#[component]
+pub fn Page() -> impl IntoView {
+    let state = use_app();
+    let t = move || strings(state.lang.get());
     view! {
-        <a class="skip-link" href="#main">"跳到正文"</a>
+        <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <SiteHeader/>
-        <main id="main" class="main" tabindex="-1"></main>
+        <HeadlineStrip/>
+        <main id="main" class="main" tabindex="-1">
+            <EventTitles/>
+        </main>
         <SiteFooter/>
+        <Notice/>
     }
 }

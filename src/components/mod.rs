@@ -1,9 +1,47 @@
 //! Leptos components, one per file. They wire signals to the pure modules and draw.
 
 mod app;
+mod appearance_switch;
+mod chart_downloads;
+mod chart_table;
+mod chart_tooltip;
+mod chart_view;
+mod charts_section;
+mod detail_panel;
+mod event_card;
+mod event_filters;
+mod event_section;
+mod event_text;
+mod event_titles;
+mod event_visual;
+mod figure_tile;
+mod headline_strip;
+mod language_switch;
+mod notice;
+mod scale_switch;
+mod share_button;
 mod site_footer;
 mod site_header;
 
-pub use app::App;
+pub use app::{App, Page};
+pub use appearance_switch::AppearanceSwitch;
+pub use chart_downloads::ChartDownloads;
+pub use chart_table::ChartTable;
+pub use chart_tooltip::ChartTooltip;
+pub use chart_view::ChartView;
+pub use charts_section::ChartsSection;
+pub use detail_panel::DetailPanel;
+pub use event_card::EventCard;
+pub use event_filters::EventFilters;
+pub use event_section::EventSection;
+pub use event_text::EventText;
+pub use event_titles::EventTitles;
+pub use event_visual::EventVisual;
+pub use figure_tile::FigureTile;
+pub use headline_strip::HeadlineStrip;
+pub use language_switch::LanguageSwitch;
+pub use notice::Notice;
+pub use scale_switch::ScaleSwitch;
+pub use share_button::ShareButton;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;

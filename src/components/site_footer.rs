@@ -1,17 +1,28 @@
 use crate::data::story;
-use crate::model::Lang;
+use crate::i18n::strings;
+use crate::state::use_app;
 use leptos::prelude::*;
 
-/// The footer: the source attribution (本报讯, byline) and the provenance note.
+/// The footer: the source attribution (本报讯, byline), the publication context, and notes
+/// on provenance and translation.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
     let story = story();
-    let lang = Lang::ZhHans;
+    let t = move || strings(lang.get());
     view! {
         <footer class="site-footer">
             <p class="site-footer__source">
-                {story.source.get(lang).to_owned()} " · " {story.byline.get(lang).to_owned()}
+                <span class="site-footer__label">{move || t().source}</span>
+                " "
+                {move || story.source.get(lang.get()).to_owned()}
+                " · "
+                {move || story.byline.get(lang.get()).to_owned()}
             </p>
+            <p>{move || story.context.get(lang.get()).to_owned()}</p>
+            <p>{move || t().provenance_note}</p>
+            <p>{move || t().translation_note}</p>
         </footer>
     }
 }

@@ -11,7 +11,7 @@ import {
   axeViolations,
   overflowsHorizontally,
   SCREENSHOTS,
-} from './harness.mjs';
+} from '../harness.mjs';
 
 let env;
 before(async () => {

@@ -1,0 +1,12 @@
+//! Thin wrappers over the browser (gloo, web-sys): storage, history, document, share.
+//! Each function degrades quietly when the browser refuses (private mode, no clipboard),
+//! because none of these failures should break reading.
+
+pub mod document;
+pub mod download;
+pub mod history;
+pub mod offline;
+pub mod resize;
+pub mod share;
+pub mod storage;
+pub mod theme;

@@ -1,0 +1,52 @@
+//! Share a link: the system share sheet where the browser has one, else the clipboard.
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// What happened when the reader asked to share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareOutcome {
+    /// The system share sheet took it.
+    Shared,
+    /// The link is on the clipboard.
+    Copied,
+    /// The reader closed the share sheet.
+    Cancelled,
+    /// Neither worked.
+    Failed,
+}
+
+/// Shares `url` with `title`.
+pub async fn share(title: &str, url: &str) -> ShareOutcome {
+    let Some(window) = web_sys::window() else {
+        return ShareOutcome::Failed;
+    };
+    let navigator = window.navigator();
+    let has_share = js_sys::Reflect::has(&navigator, &JsValue::from_str("share")).unwrap_or(false);
+    if has_share {
+        let data = web_sys::ShareData::new();
+        data.set_title(title);
+        data.set_url(url);
+        match JsFuture::from(navigator.share_with_data(&data)).await {
+            Ok(_) => return ShareOutcome::Shared,
+            Err(err) => {
+                let name = js_sys::Reflect::get(&err, &JsValue::from_str("name"))
+                    .ok()
+                    .and_then(|n| n.as_string());
+                if name.as_deref() == Some("AbortError") {
+                    return ShareOutcome::Cancelled;
+                }
+            }
+        }
+    }
+    let has_clipboard =
+        js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false);
+    if has_clipboard
+        && JsFuture::from(navigator.clipboard().write_text(url))
+            .await
+            .is_ok()
+    {
+        return ShareOutcome::Copied;
+    }
+    ShareOutcome::Failed
+}

@@ -1,0 +1,40 @@
+use crate::i18n::strings;
+use crate::state::{use_app, Appearance};
+use leptos::prelude::*;
+
+/// Light / dark / system: a select, so the current choice is always named.
+#[component]
+pub fn AppearanceSwitch() -> impl IntoView {
+    let state = use_app();
+    let t = move || strings(state.lang.get());
+    let name = move |a: Appearance| match a {
+        Appearance::System => t().theme_system,
+        Appearance::Light => t().theme_light,
+        Appearance::Dark => t().theme_dark,
+    };
+    view! {
+        <label class="select">
+            <span class="visually-hidden">{move || t().theme}</span>
+            <select
+                class="select__control"
+                data-testid="appearance"
+                on:change=move |ev| {
+                    if let Some(a) = Appearance::parse(&event_target_value(&ev)) {
+                        state.appearance.set(a);
+                    }
+                }
+            >
+                {Appearance::ALL
+                    .into_iter()
+                    .map(|a| {
+                        view! {
+                            <option value=a.as_str() selected=move || state.appearance.get() == a>
+                                {move || name(a)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

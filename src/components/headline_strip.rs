@@ -1,0 +1,55 @@
+use crate::data::story;
+use crate::format;
+use crate::i18n::strings;
+use crate::state::use_app;
+use leptos::prelude::*;
+
+/// The headline figures under the header; each leads to the card it comes from.
+#[component]
+pub fn HeadlineStrip() -> impl IntoView {
+    let state = use_app();
+    let lang = state.lang;
+    let story = story();
+    view! {
+        <section class="headline" aria-labelledby="headline-heading">
+            <h2 id="headline-heading" class="headline__heading">
+                {move || strings(lang.get()).key_figures}
+            </h2>
+            <ul class="headline__list">
+                {story
+                    .headline_figures()
+                    .map(|figure| {
+                        let rank = figure.event;
+                        view! {
+                            <li class="headline__item">
+                                <button
+                                    type="button"
+                                    class="headline__figure"
+                                    data-testid="headline-figure"
+                                    data-figure=figure.id.clone()
+                                    on:click=move |_| state.go_to_event(rank)
+                                >
+                                    <span class="headline__value">
+                                        {move || format::figure(figure, lang.get())}
+                                    </span>
+                                    <span class="headline__label">
+                                        {move || figure.label.get(lang.get()).to_owned()}
+                                    </span>
+                                    <span class="visually-hidden">
+                                        {move || {
+                                            format!(
+                                                " · {} {}",
+                                                strings(lang.get()).go_to_event,
+                                                crate::i18n::rank_label(rank, lang.get()),
+                                            )
+                                        }}
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,31 @@
+use crate::i18n::{lang_name, strings};
+use crate::model::Lang;
+use crate::state::use_app;
+use leptos::prelude::*;
+
+/// 简体 / 繁體 / English: a group of toggle buttons, the current one pressed.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || strings(state.lang.get()).language>
+            {Lang::ALL
+                .into_iter()
+                .map(|lang| {
+                    view! {
+                        <button
+                            type="button"
+                            class="lang-switch__option"
+                            lang=lang.as_str()
+                            data-lang=lang.as_str()
+                            aria-pressed=move || (state.lang.get() == lang).to_string()
+                            on:click=move |_| state.lang.set(lang)
+                        >
+                            {lang_name(lang)}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,23 @@
+use crate::state::use_app;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+
+/// A short confirmation ("链接已复制") in a polite live region; it fades after a few seconds.
+#[component]
+pub fn Notice() -> impl IntoView {
+    let state = use_app();
+    let timer = StoredValue::new_local(None::<Timeout>);
+    Effect::new(move |_| {
+        if state.notice.get().is_some() {
+            let hide = Timeout::new(4000, move || state.notice.set(None));
+            timer.set_value(Some(hide));
+        }
+    });
+    view! {
+        <div class="notice" role="status" aria-live="polite" data-testid="notice">
+            {move || {
+                state.notice.get().map(|text| view! { <p class="notice__text">{text}</p> })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,200 @@
+//! Search, theme filter and sort over the ten events: pure, so host tests prove that
+//! "5222", "搬迁", "搬遷" and "relocation" all find event 2.
+
+use crate::format;
+use crate::model::{Event, Kind, Lang, Provenance, Story, Unit};
+use crate::route::Sort;
+
+/// Folds text for matching: lower case, full-width ASCII to half-width, and no spaces,
+/// commas or ideographic punctuation, so "5,222" matches "5222" and "Ｒｅｌｏｃａｔｉｏｎ"
+/// matches "relocation".
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            let c = match c {
+                '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                '\u{3000}' => ' ',
+                _ => c,
+            };
+            if c.is_whitespace() || matches!(c, ',' | '，' | '、' | '。' | '“' | '”' | '"') {
+                None
+            } else {
+                Some(c.to_lowercase())
+            }
+        })
+        .flatten()
+        .collect()
+}
+
+/// Everything a reader might type to find one event, folded: its texts in all three
+/// languages, its themes, and its figures' labels and values in every format.
+#[derive(Clone, Debug)]
+pub struct SearchIndex {
+    entries: Vec<(u8, String)>,
+}
+
+impl SearchIndex {
+    /// Builds the index once for a story.
+    pub fn new(story: &Story) -> SearchIndex {
+        let entries = story
+            .events
+            .iter()
+            .map(|event| (event.rank, fold(&event_haystack(story, event))))
+            .collect();
+        SearchIndex { entries }
+    }
+
+    /// Ranks of the events whose text contains every word of `query` (all, for a blank query).
+    pub fn matches(&self, query: &str) -> Vec<u8> {
+        let words: Vec<String> = query
+            .split(|c: char| c.is_whitespace() || c == '\u{3000}')
+            .map(fold)
+            .filter(|w| !w.is_empty())
+            .collect();
+        self.entries
+            .iter()
+            .filter(|(_, hay)| words.iter().all(|w| hay.contains(w.as_str())))
+            .map(|(rank, _)| *rank)
+            .collect()
+    }
+}
+
+fn event_haystack(story: &Story, event: &Event) -> String {
+    let mut hay = String::new();
+    let mut push = |s: &str| {
+        hay.push_str(s);
+        hay.push('\n');
+    };
+    for lang in Lang::ALL {
+        push(event.title.get(lang));
+        push(event.short.get(lang));
+        push(event.summary.get(lang));
+        push(event.text.get(lang));
+        for id in &event.themes {
+            if let Some(theme) = story.theme(id) {
+                push(theme.label.get(lang));
+            }
+        }
+        for figure in story.event_figures(event.rank) {
+            push(figure.label.get(lang));
+            push(&format::figure(figure, lang));
+        }
+    }
+    for figure in story.event_figures(event.rank) {
+        push(&figure.value.to_string());
+        if let Provenance::Reported(span) = &figure.provenance {
+            push(&span.text.hans);
+            push(&span.text.hant);
+        }
+    }
+    hay
+}
+
+/// The events to show: those in `theme` (any, when `None`) that match `query`, in `sort`
+/// order. Ties keep the report's order.
+pub fn visible_events(
+    story: &Story,
+    index: &SearchIndex,
+    theme: Option<&str>,
+    query: &str,
+    sort: Sort,
+) -> Vec<u8> {
+    let found = index.matches(query);
+    let mut ranks: Vec<u8> = story
+        .events
+        .iter()
+        .filter(|e| theme.is_none_or(|t| e.themes.iter().any(|id| id == t)))
+        .map(|e| e.rank)
+        .filter(|rank| found.contains(rank))
+        .collect();
+    match sort {
+        Sort::Report => {}
+        Sort::Money => {
+            ranks.sort_by_key(|&rank| std::cmp::Reverse(largest(story, rank, Kind::Money)))
+        }
+        Sort::People => {
+            ranks.sort_by_key(|&rank| std::cmp::Reverse(largest(story, rank, Kind::People)))
+        }
+    }
+    ranks
+}
+
+/// The largest reported figure of `kind` in an event, for sorting (`None` sorts last).
+pub fn largest(story: &Story, rank: u8, kind: Kind) -> Option<crate::model::Decimal> {
+    story
+        .event_figures(rank)
+        .filter(|f| f.kind == kind && matches!(f.provenance, Provenance::Reported(_)))
+        .filter(|f| kind != Kind::Money || f.unit == Unit::Yuan)
+        .map(|f| f.value)
+        .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::story;
+
+    #[track_caller]
+    fn find(query: &str) -> Vec<u8> {
+        SearchIndex::new(story()).matches(query)
+    }
+
+    #[test]
+    fn finds_relocation_in_every_script_and_by_figure() {
+        for query in [
+            "5222",
+            "2551",
+            "搬迁",
+            "搬遷",
+            "relocation",
+            "RELOCATION",
+            "Ｒｅｌｏｃａｔｉｏｎ",
+            "1.28亿",
+        ] {
+            let found = find(query);
+            assert!(!found.is_empty(), "{query:?} finds nothing");
+            if query != "5222" {
+                assert!(found.contains(&2), "{query:?} misses event 2: {found:?}");
+            }
+        }
+        assert_eq!(find("5222"), vec![1]);
+        assert!(find("5,222").contains(&1));
+    }
+
+    #[test]
+    fn blank_query_finds_all_and_nonsense_finds_none() {
+        assert_eq!(find("").len(), 10);
+        assert_eq!(find("   ").len(), 10);
+        assert!(find("zzzzqqq").is_empty());
+        assert!(find("<script>").is_empty());
+    }
+
+    #[test]
+    fn every_word_must_match() {
+        assert!(find("搬迁 2551").contains(&2));
+        assert!(find("搬迁 zzzz").is_empty());
+    }
+
+    #[test]
+    fn filters_by_theme_and_sorts() {
+        let s = story();
+        let index = SearchIndex::new(s);
+        let all = visible_events(s, &index, None, "", Sort::Report);
+        assert_eq!(all, (1..=10).collect::<Vec<u8>>());
+        let relocation = visible_events(s, &index, Some("relocation"), "", Sort::Report);
+        assert!(relocation.contains(&2));
+        assert!(relocation.len() < 10);
+        let by_money = visible_events(s, &index, None, "", Sort::Money);
+        assert_eq!(by_money[0], 2, "relocation's 1.28亿 is the most money");
+        assert_eq!(by_money.len(), 10);
+        let by_people = visible_events(s, &index, None, "", Sort::People);
+        assert_eq!(by_people[0], 1, "5222 people lifted is the most people");
+    }
+
+    #[test]
+    fn folding_is_exact() {
+        assert_eq!(fold("5,222 People"), "5222people");
+        assert_eq!(fold("Ｒｅｌｏ　ｃａｔｉｏｎ"), "relocation");
+        assert_eq!(fold("“雙簽”"), "雙簽");
+    }
+}

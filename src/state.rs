@@ -1,0 +1,269 @@
+//! App state: the signals the components share, and their link to the URL, storage and
+//! the document. Parsing and formatting live in the pure modules ([`crate::route`],
+//! [`crate::search`]); this file only wires them to signals.
+
+use crate::browser;
+use crate::chart::scale::ScaleKind;
+use crate::data::story;
+use crate::model::Lang;
+use crate::route::{Route, Sort};
+use crate::search::{visible_events, SearchIndex};
+use leptos::prelude::*;
+
+/// Light, dark, or whatever the system says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Appearance {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Appearance {
+    /// Every choice, as the switch cycles through them.
+    pub const ALL: [Appearance; 3] = [Appearance::System, Appearance::Light, Appearance::Dark];
+
+    /// Stable identifier, stored and used as `<html data-theme>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Appearance::System => "system",
+            Appearance::Light => "light",
+            Appearance::Dark => "dark",
+        }
+    }
+
+    /// Parses a stored value; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Appearance> {
+        Appearance::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// What the detail panel shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// A figure, by id.
+    Figure(String),
+    /// A glossary term, by id.
+    Term(String),
+}
+
+/// The shared signals. `Copy`, so components take it from context and move it into closures.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub appearance: RwSignal<Appearance>,
+    /// Theme filter (a theme id).
+    pub theme: RwSignal<Option<String>>,
+    pub query: RwSignal<String>,
+    pub sort: RwSignal<Sort>,
+    /// Rank of the open card.
+    pub open: RwSignal<Option<u8>>,
+    pub scale: RwSignal<ScaleKind>,
+    /// The figure or term panel, if one is open.
+    pub panel: RwSignal<Option<Panel>>,
+    /// A short confirmation shown after sharing.
+    pub notice: RwSignal<Option<&'static str>>,
+    /// The ranks to show, in order: derived from theme, query and sort.
+    pub visible: Memo<Vec<u8>>,
+    /// What opened the panel, to return focus to it on close.
+    opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+}
+
+impl AppState {
+    /// Creates the state from a parsed route and the reader's stored choices.
+    pub fn new(route: Route, stored_lang: Option<Lang>, appearance: Appearance) -> AppState {
+        let theme = RwSignal::new(route.theme.clone());
+        let query = RwSignal::new(route.query.clone());
+        let sort = RwSignal::new(route.sort);
+        let index = StoredValue::new(SearchIndex::new(story()));
+        let visible = Memo::new(move |_| {
+            let theme = theme.get();
+            let query = query.get();
+            let sort = sort.get();
+            index.with_value(|index| visible_events(story(), index, theme.as_deref(), &query, sort))
+        });
+        AppState {
+            lang: RwSignal::new(route.lang.or(stored_lang).unwrap_or_default()),
+            appearance: RwSignal::new(appearance),
+            theme,
+            query,
+            sort,
+            open: RwSignal::new(route.open),
+            scale: RwSignal::new(route.scale),
+            panel: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            visible,
+            opener: StoredValue::new_local(None),
+        }
+    }
+
+    /// The route for the current state (tracks every signal it reads).
+    pub fn route(&self) -> Route {
+        Route {
+            lang: Some(self.lang.get()),
+            theme: self.theme.get(),
+            query: self.query.get(),
+            sort: self.sort.get(),
+            open: self.open.get(),
+            scale: self.scale.get(),
+        }
+    }
+
+    /// Applies a route read from the URL (back button, a pasted link).
+    pub fn apply(&self, route: Route) {
+        if let Some(lang) = route.lang {
+            self.lang.set(lang);
+        }
+        self.theme.set(route.theme);
+        self.query.set(route.query);
+        self.sort.set(route.sort);
+        self.open.set(route.open);
+        self.scale.set(route.scale);
+        self.panel.set(None);
+    }
+
+    /// Clears the theme filter and the search.
+    pub fn clear_filters(&self) {
+        self.theme.set(None);
+        self.query.set(String::new());
+    }
+
+    /// Opens a card and scrolls to it (from a headline figure or a chart mark).
+    pub fn go_to_event(&self, rank: u8) {
+        if !self.visible.get_untracked().contains(&rank) {
+            self.clear_filters();
+        }
+        self.open.set(Some(rank));
+        self.panel.set(None);
+        request_animation_frame(move || browser::document::scroll_to(&event_dom_id(rank)));
+    }
+
+    /// Opens the panel, remembering the focused element to return to on close.
+    pub fn open_panel(&self, panel: Panel) {
+        if self.panel.get_untracked().is_none() {
+            let opener = browser::document::active_element();
+            self.opener.set_value(opener);
+        }
+        self.panel.set(Some(panel));
+    }
+
+    /// Closes the panel and returns focus to what opened it.
+    pub fn close_panel(&self) {
+        if self.panel.get_untracked().is_none() {
+            return;
+        }
+        self.panel.set(None);
+        if let Some(el) = self.opener.get_value() {
+            browser::document::focus(&el);
+        }
+        self.opener.set_value(None);
+    }
+}
+
+/// The DOM id of an event's card.
+pub fn event_dom_id(rank: u8) -> String {
+    format!("event-{rank}")
+}
+
+/// The state from context (provided by [`crate::components::App`]).
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Reads the URL and storage, provides the state, and keeps URL, storage and document in
+/// step with it. Call once, in the root component.
+pub fn provide_app_state() -> AppState {
+    let route = Route::parse(&browser::history::hash(), story());
+    let stored_lang = browser::storage::lang().and_then(|t| Lang::parse(&t));
+    let appearance = browser::storage::appearance()
+        .and_then(|a| Appearance::parse(&a))
+        .unwrap_or_default();
+    let state = AppState::new(route, stored_lang, appearance);
+    provide_context(state);
+
+    // State -> URL. A change of query or scale replaces the entry; any other change adds
+    // one, so the back button walks back through views.
+    let previous = StoredValue::new(None::<Route>);
+    Effect::new(move |_| {
+        let route = state.route();
+        let lang = route.lang.unwrap_or_default();
+        let push = previous.with_value(|prev| match prev {
+            None => false,
+            Some(prev) => {
+                prev.lang != route.lang
+                    || prev.theme != route.theme
+                    || prev.sort != route.sort
+                    || prev.open != route.open
+            }
+        });
+        browser::history::set_hash(&route.to_hash(lang), push);
+        previous.set_value(Some(route));
+    });
+
+    // URL -> state: the back button, or a link pasted into the same tab.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        let route = Route::parse(&browser::history::hash(), story());
+        if route != previous.get_value().unwrap_or_default() {
+            previous.set_value(Some(route.clone()));
+            state.apply(route);
+        }
+    });
+
+    // Language: storage, <html lang>.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        browser::storage::set_lang(lang.as_str());
+        browser::document::set_lang(lang.as_str());
+    });
+
+    // Appearance: storage, <html data-theme>.
+    Effect::new(move |_| {
+        let appearance = state.appearance.get();
+        browser::storage::set_appearance(appearance.as_str());
+        browser::document::set_theme(match appearance {
+            Appearance::System => None,
+            other => Some(other.as_str()),
+        });
+    });
+
+    // The document title follows the view.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let story = story();
+        let title = story.title.get(lang);
+        let full = match state.open.get().and_then(|rank| story.event(rank)) {
+            Some(event) => format!("{} · {title}", event.title.get(lang)),
+            None => title.to_owned(),
+        };
+        browser::document::set_title(&full);
+    });
+
+    // A tap or click outside the panel closes it; the marks and tiles that open it are part
+    // of the opening gesture, not outside.
+    let _ = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if state.panel.get_untracked().is_none() {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        let keep = target.is_some_and(|el| {
+            el.closest(".panel, [aria-haspopup=dialog]")
+                .ok()
+                .flatten()
+                .is_some()
+        });
+        if !keep {
+            state.close_panel();
+        }
+    });
+
+    // Escape closes the panel.
+    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" {
+            state.close_panel();
+        }
+    });
+
+    state
+}
