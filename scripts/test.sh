@@ -31,4 +31,4 @@ step "end-to-end: release build"
 trunk build --release
 
 step "end-to-end: size budget and browser tests"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 tests/e2e/*.test.mjs

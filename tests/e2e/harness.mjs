@@ -41,6 +41,7 @@ export async function setUp({ prefix = '/zezhou/' } = {}) {
     const context = await browser.newContext({ ...PROFILES[profile], ...options });
     contexts.push(context);
     const page = await context.newPage();
+    page.profile = profile;
     page.problems = watch(page, app.origin);
     await page.goto(app.url + path);
     return page;
@@ -60,7 +61,11 @@ export function watch(page, origin) {
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // A navigation cancels what the previous page was still loading (its favicon, say).
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   page.on('request', (r) => {
     const url = r.url();
@@ -78,6 +83,41 @@ export async function waitForApp(page) {
   });
 }
 
-export async function screenshot(page, name) {
-  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+/** Saves what the reader sees (the viewport), or the whole page with `{ fullPage: true }`. */
+export async function screenshot(page, name, { fullPage = false } = {}) {
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage });
+}
+
+const AXE_SOURCE = await import('node:fs/promises').then((fs) =>
+  fs.readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8'),
+);
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page and returns its violations, each as
+ * "rule: target …" lines. Injected with evaluate, which a strict CSP allows.
+ */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`,
+    );
+  });
+  return violations;
+}
+
+/** True when the page scrolls sideways. */
+export async function overflowsHorizontally(page) {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  );
+}
+
+/** Taps on touch profiles, clicks otherwise. */
+export async function press(page, locator) {
+  if (PROFILES[page.profile]?.hasTouch) await locator.tap();
+  else await locator.click();
 }

@@ -23,7 +23,7 @@ const TYPES = {
  * when there is one. Returns { url, origin, setRoot, close }, where url is the app's address
  * (ending in the prefix) and setRoot(dir) serves another folder from then on (a new deploy).
  */
-export async function serveDist({ root = 'dist', prefix = '/zezhou/' } = {}) {
+export async function serveDist({ root = process.env.DIST ?? 'dist', prefix = '/zezhou/' } = {}) {
   let base = resolve(root);
   const server = createServer(async (req, res) => {
     try {

@@ -1,0 +1,57 @@
+// The first view shows the story's title and the report's ten event headings, from the
+// embedded dataset, in simplified characters (the report's published form); with
+// JavaScript off the same first view arrives as HTML.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { setUp, waitForApp, screenshot, overflowsHorizontally } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await setUp({ prefix: '/zezhou/' });
+});
+after(async () => env?.close());
+
+// The ten headings as the source report has them, cleaned by hand here (pinyin removed,
+// simplified): the test's own reading of data/source.txt, independent of the app's pipeline.
+async function headingsFromSource() {
+  const raw = await readFile(new URL('../../data/source.txt', import.meta.url), 'utf8');
+  return raw
+    .split('\n')
+    .map((line) => line.match(/^(\d+)、([^。]+)。/))
+    .filter(Boolean)
+    .map((m) => ({ rank: Number(m[1]), heading: m[2].replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, '') }));
+}
+
+for (const profile of ['phone', 'desktop']) {
+  test(`the story title and ten event headings show on ${profile}`, async () => {
+    const page = await env.open(profile);
+    await waitForApp(page);
+    assert.equal(await page.locator('h1').textContent(), '泽州县2017年脱贫攻坚十件大事');
+    const items = page.getByTestId('event-title');
+    assert.equal(await items.count(), 10);
+    const shown = await items.locator('.titles__text').allTextContents();
+    const source = await headingsFromSource();
+    assert.equal(source.length, 10);
+    // The source is machine-converted traditional; the app shows simplified. Check the
+    // characters both scripts share and a few known simplified headings exactly.
+    assert.equal(shown[0], '主要减贫指标超额完成');
+    assert.equal(shown[1], '啃下易地扶贫搬迁硬骨头');
+    assert.equal(shown[9], '大扶贫格局初步形成');
+    for (const [i, { heading }] of source.entries()) {
+      assert.equal(shown[i].length, heading.replace(/,/g, '，').length, `heading ${i + 1}`);
+    }
+    assert.ok(!shown.join('').match(/[()a-z]/), 'a pinyin annotation survived');
+    assert.equal(await overflowsHorizontally(page), false);
+    await screenshot(page, `titles-${profile}`);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('without JavaScript the first view arrives as HTML', async () => {
+  const page = await env.open('desktop', '', { javaScriptEnabled: false });
+  assert.equal(await page.locator('h1').textContent(), '泽州县2017年脱贫攻坚十件大事');
+  assert.equal(await page.getByTestId('event-title').count(), 10);
+  assert.ok(await page.locator('.static-note').isVisible(), 'the static note shows');
+  await screenshot(page, 'titles-no-javascript');
+});
