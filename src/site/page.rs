@@ -2,8 +2,7 @@
 //! no-WebAssembly fallbacks, and a strict Content-Security-Policy with the hash of every
 //! inline script, placed before any script.
 
-use base64::Engine;
-use sha2::{Digest, Sha256};
+use super::offline::csp_hash as script_hash;
 use std::fmt;
 
 /// Why trunk's page could not be finished.
@@ -41,15 +40,6 @@ pub fn content_security_policy(script_hashes: &[String]) -> String {
         "form-action 'none'".to_owned(),
     ]
     .join("; ")
-}
-
-/// `'sha256-…'` of a script's text, as CSP wants it.
-pub fn script_hash(source: &str) -> String {
-    let digest = Sha256::digest(source.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
-    )
 }
 
 /// The texts of every inline `<script>` (one without `src`), in order.
@@ -141,15 +131,6 @@ mod tests {
     fn finds_inline_scripts_only() {
         let html = "<script src=./x.js></script><script type=module>a()</script><p></p><script>b()</script>";
         assert_eq!(inline_scripts(html), vec!["a()", "b()"]);
-    }
-
-    #[test]
-    fn hashes_like_browsers_do() {
-        // echo -n "alert(1)" | openssl dgst -sha256 -binary | base64
-        assert_eq!(
-            script_hash("alert(1)"),
-            "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
-        );
     }
 
     #[test]

@@ -153,7 +153,7 @@ pub fn span_range(event: &Event, span: &SourceSpan, lang: Lang) -> Option<(usize
     let (start, end) = match lang {
         Lang::ZhHans => (span.start, span.end),
         Lang::ZhHant => {
-            let range = same_characters(&located.hans, &located.hant, span.start, span.end)?;
+            let range = super::aligned_range(&located.hans, &located.hant, span.start, span.end)?;
             debug_assert_eq!(
                 located.hant.get(range.0..range.1),
                 Some(span.text.hant.as_str()),
@@ -164,32 +164,6 @@ pub fn span_range(event: &Event, span: &SourceSpan, lang: Lang) -> Option<(usize
         Lang::En => (span.en_start, span.en_end),
     };
     (start < end && located.get(lang).get(start..end).is_some()).then_some((start, end))
-}
-
-/// The byte range of `converted` holding the same character positions as
-/// `original[start..end]`; `None` when the character counts differ or the range is not on
-/// character boundaries.
-fn same_characters(
-    original: &str,
-    converted: &str,
-    start: usize,
-    end: usize,
-) -> Option<(usize, usize)> {
-    if original.chars().count() != converted.chars().count() {
-        return None;
-    }
-    let first = original.get(..start)?.chars().count();
-    let len = original.get(start..end)?.chars().count();
-    let mut offsets = converted
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(converted.len()));
-    let from = offsets.nth(first)?;
-    let to = match len {
-        0 => from,
-        _ => offsets.nth(len - 1)?,
-    };
-    Some((from, to))
 }
 
 /// Byte ranges of the occurrences of `term` in `text`: exact in Chinese; in English, ignoring

@@ -21,3 +21,30 @@ pub mod script;
 pub use clean::{clean_source, full_width_punctuation, remove_pinyin_annotations};
 pub use numbers::{english_numbers, scan_numbers, NumberToken};
 pub use report::{split_report, SourceEvent, SourceReport, SplitError};
+
+/// The byte range of `converted` at the same character positions as `original[start..end]`,
+/// for conversions that keep one character for one character (OpenCC's simplified ↔
+/// traditional does for this kind of text). `None` when the character counts differ or the
+/// range is not on character boundaries.
+pub fn aligned_range(
+    original: &str,
+    converted: &str,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize)> {
+    if original.chars().count() != converted.chars().count() {
+        return None;
+    }
+    let first = original.get(..start)?.chars().count();
+    let len = original.get(start..end)?.chars().count();
+    let mut offsets = converted
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(converted.len()));
+    let from = offsets.nth(first)?;
+    let to = match len {
+        0 => from,
+        _ => offsets.nth(len - 1)?,
+    };
+    Some((from, to))
+}

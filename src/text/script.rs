@@ -87,31 +87,15 @@ impl ScriptConverter {
     }
 }
 
-/// The part of `converted` that corresponds to `original[start..end]`, when the conversion
-/// kept one character for one character (OpenCC's simplified ↔ traditional does for this
-/// kind of text). `None` when the character counts differ or the range is not on character
-/// boundaries.
+/// The part of `converted` that corresponds to `original[start..end]` (see
+/// [`super::aligned_range`]).
 pub fn aligned_slice<'a>(
     original: &str,
     converted: &'a str,
     start: usize,
     end: usize,
 ) -> Option<&'a str> {
-    if original.chars().count() != converted.chars().count() {
-        return None;
-    }
-    let first = original.get(..start)?.chars().count();
-    let len = original.get(start..end)?.chars().count();
-    let mut offsets = converted
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(converted.len()));
-    let from = offsets.nth(first)?;
-    let to = if len == 0 {
-        from
-    } else {
-        offsets.nth(len - 1)?
-    };
+    let (from, to) = super::aligned_range(original, converted, start, end)?;
     converted.get(from..to)
 }
 
