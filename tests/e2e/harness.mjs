@@ -40,6 +40,12 @@ export async function setUp({ prefix = '/zezhou/' } = {}) {
   async function open(profile, path = '', options = {}) {
     const context = await browser.newContext({ ...PROFILES[profile], ...options });
     contexts.push(context);
+    // Any Content-Security-Policy violation becomes a console error, which fails the test.
+    await context.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`),
+      ),
+    );
     const page = await context.newPage();
     page.profile = profile;
     page.problems = watch(page, app.origin);

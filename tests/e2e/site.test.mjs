@@ -1,0 +1,80 @@
+// Shipping like a static site: the policy in dist/index.html, the first view without
+// WebAssembly, and no layout shift when the live app replaces the HTML first view.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setUp, waitForApp, screenshot } from './harness.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+
+let env;
+before(async () => {
+  env = await setUp({ prefix: '/zezhou/' });
+});
+after(async () => env?.close());
+
+test('dist/index.html has a strict CSP that hashes every inline script, and SRI on preloads', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+  assert.ok(meta, 'no CSP meta');
+  const csp = meta[1];
+  assert.ok(html.indexOf(meta[0]) < html.indexOf('<script'), 'the CSP must precede every script');
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.doesNotMatch(csp, /'unsafe-eval'/);
+  const directive = (name) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+  assert.equal(directive('default-src'), "default-src 'self'");
+  assert.equal(directive('style-src'), "style-src 'self'");
+  assert.equal(directive('object-src'), "object-src 'none'");
+  assert.equal(directive('base-uri'), "base-uri 'none'");
+  const scriptSrc = directive('script-src');
+  assert.match(scriptSrc, /^script-src 'self' 'wasm-unsafe-eval'/);
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.ok(inline.length >= 1, 'trunk\'s loader is inline');
+  for (const body of inline) {
+    const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
+    assert.ok(scriptSrc.includes(hash), `inline script without its hash: ${body.slice(0, 60)}`);
+  }
+  const preloads = [...html.matchAll(/<link\b[^>]*\brel=(?:"|)(?:preload|modulepreload)\b[^>]*>/g)].map((m) => m[0]);
+  assert.ok(preloads.length >= 2, 'the JS and WASM are preloaded');
+  for (const link of preloads) assert.match(link, /integrity=/, `preload without integrity: ${link}`);
+  assert.doesNotMatch(html, /\sstyle="/, 'an inline style attribute would be blocked');
+});
+
+test('without WebAssembly the HTML first view shows the text, the headline figures and the headings', async () => {
+  const page = await env.browser.newPage();
+  await page.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  await page.goto(env.app.url);
+  await page.waitForFunction(() => document.documentElement.classList.contains('no-wasm'));
+  assert.equal(await page.locator('h1').textContent(), '泽州县2017年脱贫攻坚十件大事');
+  assert.ok((await page.getByTestId('headline-figure').count()) >= 5);
+  assert.match((await page.getByTestId('headline-figure').allTextContents()).join(' '), /5222人/);
+  assert.equal(await page.getByTestId('event-title').count(), 10);
+  assert.ok(await page.locator('.static-note').isVisible(), 'the note says the interactive version needs a newer browser');
+  assert.equal(await page.locator('.site-header__bar').isVisible(), false, 'controls that need the app are hidden');
+  await screenshot(page, 'site-no-webassembly');
+  await page.close();
+});
+
+for (const profile of ['phone', 'desktop']) {
+  test(`the live app replaces the HTML first view with no layout shift on ${profile}`, async () => {
+    const page = await env.open(profile, '', {});
+    // A fresh load with a shift observer in place from the start.
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForTimeout(500);
+    const shifts = await page.evaluate(() => window.__shifts);
+    const total = shifts.reduce((a, b) => a + b, 0);
+    assert.equal(total, 0, `layout shifts: ${shifts.join(', ')}`);
+    assert.deepEqual(page.problems, []);
+  });
+}
