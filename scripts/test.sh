@@ -29,6 +29,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 
 step "end-to-end: release build"
 trunk build --release
+# A test-only build that panics on #crash-test, for tests/e2e/crash.test.mjs.
+trunk build --release --features crash-test --dist target/dist-crash
 
 step "end-to-end: size budget and browser tests"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs

@@ -159,7 +159,7 @@ const EN: Strings = Strings {
     term: "Term",
     what_is_this: "What is this?",
     source: "Source",
-    byline: "Byline",
+    byline: "By",
     translation_note: "English translation made for this project.",
     provenance_note: "Every figure comes from the report: tap one to see its source sentence. Derived figures are marked.",
     original_text: "Original",

@@ -62,7 +62,7 @@ pub mod text;
 /// nothing moves), then marks `<html data-app="ready">` so tests and styles know the app is
 /// live.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    browser::crash::install_panic_hook();
     let document = leptos::prelude::document();
     let Some(static_view) = document.get_element_by_id("app") else {
         leptos::logging::error!("no #app element to mount into");
@@ -79,6 +79,12 @@ pub fn start() {
     }
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-app", "ready");
+    }
+    // A test-only build (`--features crash-test`) panics on `#crash-test`, to prove the
+    // reader then sees a message rather than a dead page.
+    #[cfg(feature = "crash-test")]
+    if browser::history::hash().contains("crash-test") {
+        panic!("crash test: a forced panic");
     }
     browser::offline::register_service_worker();
 }

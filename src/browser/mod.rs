@@ -2,6 +2,7 @@
 //! Each function degrades quietly when the browser refuses (private mode, no clipboard),
 //! because none of these failures should break reading.
 
+pub mod crash;
 pub mod document;
 pub mod download;
 pub mod history;
