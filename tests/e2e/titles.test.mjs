@@ -55,3 +55,28 @@ test('without JavaScript the first view arrives as HTML', async () => {
   assert.ok(await page.locator('.static-note').isVisible(), 'the static note shows');
   await screenshot(page, 'titles-no-javascript');
 });
+
+test('the language switch changes every string, persists, and rides in the URL', async () => {
+  const page = await env.open('phone');
+  await waitForApp(page);
+  await page.locator('.lang-switch__option[data-lang="en"]').tap();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.evaluate(() => location.hash), '#/en');
+  const h1 = await page.locator('h1').textContent();
+  assert.match(h1, /Zezhou/);
+  assert.equal(await page.title(), h1);
+  const headings = await page.getByTestId('event-title').locator('.titles__text').allTextContents();
+  assert.equal(headings.length, 10);
+  assert.ok(headings.every((h) => !/[\u3400-\u9fff]/.test(h)), `Chinese left in English: ${headings}`);
+  assert.match((await page.getByTestId('headline-figure').allTextContents()).join(' '), /5,222 people/);
+  await page.locator('.lang-switch__option[data-lang="zh-Hant"]').tap();
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+  assert.equal(await page.locator('h1').textContent(), '澤州縣2017年脫貧攻堅十件大事');
+  assert.match((await page.getByTestId('headline-figure').allTextContents()).join(' '), /1925\.04萬元/);
+  // Kept across visits: a link without a language opens in the stored one.
+  await page.goto(env.app.url);
+  await waitForApp(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hant');
+  await screenshot(page, 'titles-traditional-phone');
+  assert.deepEqual(page.problems, []);
+});
