@@ -34,8 +34,16 @@ fn run() -> Result<String, String> {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
-    let html = page::finish(&index, &prerender::first_view(), &page::STATIC_NOTE)
-        .map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let noscript_path = dir.join("noscript.css");
+    let noscript = std::fs::read(&noscript_path)
+        .map_err(|e| format!("cannot read {}: {e}", noscript_path.display()))?;
+    let html = page::finish(
+        &index,
+        &prerender::first_view(),
+        &page::STATIC_NOTE,
+        &noscript,
+    )
+    .map_err(|e| format!("{}: {e}", index_path.display()))?;
     write(&index_path, html.as_bytes())?;
     write(&dir.join("404.html"), offline::not_found_page().as_bytes())?;
 

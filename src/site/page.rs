@@ -64,8 +64,24 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
     out
 }
 
-/// Trunk's page with the first view in `#app`, the fallbacks, and the policy.
-pub fn finish(index: &str, first_view: &str, lang_note: &StaticNote) -> Result<String, PageError> {
+/// Subresource integrity for a file: `sha384-…`, as browsers check it.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha384};
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+/// Trunk's page with the first view in `#app`, the fallbacks (`noscript_css` is the
+/// no-script stylesheet's content, for its integrity), and the policy.
+pub fn finish(
+    index: &str,
+    first_view: &str,
+    lang_note: &StaticNote,
+    noscript_css: &[u8],
+) -> Result<String, PageError> {
     let empty_app = ["<div id=app></div>", "<div id=\"app\"></div>"]
         .into_iter()
         .find(|m| index.contains(m))
@@ -79,7 +95,8 @@ pub fn finish(index: &str, first_view: &str, lang_note: &StaticNote) -> Result<S
         .find_map(|m| html.find(m))
         .ok_or(PageError::Missing("</head> or <body>"))?;
     let fallbacks = format!(
-        "<noscript><link rel=\"stylesheet\" href=\"./noscript.css\"></noscript><script>{NO_WASM_SCRIPT}</script>"
+        "<noscript><link rel=\"stylesheet\" href=\"./noscript.css\" integrity=\"{}\"></noscript><script>{NO_WASM_SCRIPT}</script>",
+        integrity(noscript_css)
     );
     let html = format!("{}{fallbacks}{}", &html[..head_end], &html[head_end..]);
 
@@ -134,6 +151,15 @@ mod tests {
     }
 
     #[test]
+    fn integrity_is_sha384_in_base64() {
+        // printf 'p{}' | openssl dgst -sha384 -binary | base64
+        assert_eq!(
+            integrity(b"p{}"),
+            "sha384-l5tjHW8LADNSE1AyPUmwbkf/3UM+JeWJSCHSxsox6miUwcatnR+pEle0o/Ibe1pq"
+        );
+    }
+
+    #[test]
     fn the_policy_is_strict() {
         let csp = content_security_policy(&["'sha256-abc'".to_owned()]);
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'"));
@@ -146,7 +172,7 @@ mod tests {
 
     #[test]
     fn finishes_the_page_with_the_policy_before_any_script() {
-        let html = finish(TRUNK, "<header>first</header>", &STATIC_NOTE).unwrap();
+        let html = finish(TRUNK, "<header>first</header>", &STATIC_NOTE, b"p{}").unwrap();
         let csp = html.find("Content-Security-Policy").unwrap();
         assert!(csp < html.find("<script").unwrap());
         assert!(html.contains("<div id=\"app\"><p class=\"static-note\" hidden>"));
@@ -158,16 +184,17 @@ mod tests {
             );
         }
         assert_eq!(inline_scripts(&html).len(), 2);
-        assert!(
-            html.contains("<noscript><link rel=\"stylesheet\" href=\"./noscript.css\"></noscript>")
-        );
+        assert!(html.contains(&format!(
+            "<noscript><link rel=\"stylesheet\" href=\"./noscript.css\" integrity=\"{}\"></noscript>",
+            integrity(b"p{}")
+        )));
     }
 
     #[test]
     fn a_page_without_the_app_element_is_an_error() {
         let broken = TRUNK.replace("<div id=app></div>", "");
         assert_eq!(
-            finish(&broken, "", &STATIC_NOTE),
+            finish(&broken, "", &STATIC_NOTE, b""),
             Err(PageError::Missing("empty <div id=\"app\">"))
         );
     }

@@ -39,6 +39,9 @@ test('dist/index.html has a strict CSP that hashes every inline script, and SRI 
   const preloads = [...html.matchAll(/<link\b[^>]*\brel=(?:"|)(?:preload|modulepreload)\b[^>]*>/g)].map((m) => m[0]);
   assert.ok(preloads.length >= 2, 'the JS and WASM are preloaded');
   for (const link of preloads) assert.match(link, /integrity=/, `preload without integrity: ${link}`);
+  const stylesheets = [...html.matchAll(/<link\b[^>]*\brel=(?:"|)stylesheet\b[^>]*>/g)].map((m) => m[0]);
+  assert.ok(stylesheets.length >= 4);
+  for (const link of stylesheets) assert.match(link, /integrity=/, `stylesheet without integrity: ${link}`);
   assert.doesNotMatch(html, /\sstyle="/, 'an inline style attribute would be blocked');
 });
 
