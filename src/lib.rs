@@ -80,6 +80,10 @@ pub fn start() {
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("data-app", "ready");
     }
+    // The moment the first view is interactive, for the benchmark (scripts/bench.sh).
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("app-interactive");
+    }
     // A test-only build (`--features crash-test`) panics on `#crash-test`, to prove the
     // reader then sees a message rather than a dead page.
     #[cfg(feature = "crash-test")]
