@@ -24,39 +24,32 @@ pub fn EventText(
                 let what = strings(lang).what_is_this;
                 event_segments(story, event, lang)
                     .into_iter()
-                    .map(|segment| match segment {
-                        Segment::Plain(text) => text.to_owned().into_any(),
-                        Segment::Figure { id, text } => {
-                            let id = id.to_owned();
-                            view! {
-                                <button
-                                    type="button"
-                                    class="mark mark--figure"
-                                    data-figure=id.clone()
-                                    aria-haspopup="dialog"
-                                    on:click=move |_| state.open_panel(Panel::Figure(id.clone()))
-                                >
-                                    {text.to_owned()}
-                                </button>
-                            }
-                                .into_any()
+                    .map(|segment| {
+                        let (panel, text) = match segment {
+                            Segment::Plain(text) => return text.to_owned().into_any(),
+                            Segment::Figure { id, text } => (Panel::Figure(id.to_owned()), text),
+                            Segment::Term { id, text } => (Panel::Term(id.to_owned()), text),
+                        };
+                        // One button shape for both marks; the modifier class and data
+                        // attribute say which kind it is.
+                        let (class, figure, term, title) = match &panel {
+                            Panel::Figure(id) => ("mark mark--figure", Some(id.clone()), None, None),
+                            Panel::Term(id) => ("mark mark--term", None, Some(id.clone()), Some(what)),
+                        };
+                        view! {
+                            <button
+                                type="button"
+                                class=class
+                                data-figure=figure
+                                data-term=term
+                                title=title
+                                aria-haspopup="dialog"
+                                on:click=move |_| state.open_panel(panel.clone())
+                            >
+                                {text.to_owned()}
+                            </button>
                         }
-                        Segment::Term { id, text } => {
-                            let id = id.to_owned();
-                            view! {
-                                <button
-                                    type="button"
-                                    class="mark mark--term"
-                                    data-term=id.clone()
-                                    aria-haspopup="dialog"
-                                    title=what
-                                    on:click=move |_| state.open_panel(Panel::Term(id.clone()))
-                                >
-                                    {text.to_owned()}
-                                </button>
-                            }
-                                .into_any()
-                        }
+                            .into_any()
                     })
                     .collect_view()
             }}
