@@ -49,6 +49,7 @@ pub mod chart;
 pub mod components;
 pub mod data;
 pub mod format;
+pub mod html;
 pub mod i18n;
 pub mod model;
 pub mod route;

@@ -4,8 +4,10 @@
 use crate::format;
 use crate::model::{Event, Kind, Lang, Provenance, Story, Unit};
 use crate::route::Sort;
+use crate::text::sort_small_by_key;
 
-/// Folds text for matching: lower case, full-width ASCII to half-width, and no spaces,
+/// Folds text for matching: ASCII lower case (the texts are Chinese and English; full Unicode
+/// case tables would add 10 KB to the bundle), full-width ASCII to half-width, and no spaces,
 /// commas or ideographic punctuation, so "5,222" matches "5222" and "Ｒｅｌｏｃａｔｉｏｎ"
 /// matches "relocation".
 pub fn fold(text: &str) -> String {
@@ -19,10 +21,9 @@ pub fn fold(text: &str) -> String {
             if c.is_whitespace() || matches!(c, ',' | '，' | '、' | '。' | '“' | '”' | '"') {
                 None
             } else {
-                Some(c.to_lowercase())
+                Some(c.to_ascii_lowercase())
             }
         })
-        .flatten()
         .collect()
 }
 
@@ -109,12 +110,12 @@ pub fn visible_events(
         .collect();
     match sort {
         Sort::Report => {}
-        Sort::Money => {
-            ranks.sort_by_key(|&rank| std::cmp::Reverse(largest(story, rank, Kind::Money)))
-        }
-        Sort::People => {
-            ranks.sort_by_key(|&rank| std::cmp::Reverse(largest(story, rank, Kind::People)))
-        }
+        Sort::Money => sort_small_by_key(&mut ranks, |&rank| {
+            std::cmp::Reverse(largest(story, rank, Kind::Money))
+        }),
+        Sort::People => sort_small_by_key(&mut ranks, |&rank| {
+            std::cmp::Reverse(largest(story, rank, Kind::People))
+        }),
     }
     ranks
 }

@@ -160,10 +160,7 @@ impl AppState {
     }
 }
 
-/// The DOM id of an event's card.
-pub fn event_dom_id(rank: u8) -> String {
-    format!("event-{rank}")
-}
+pub use crate::html::event_dom_id;
 
 /// The state from context (provided by [`crate::components::App`]).
 pub fn use_app() -> AppState {

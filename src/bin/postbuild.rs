@@ -1,9 +1,11 @@
 //! trunk's post-build hook: finishes the staged `dist/` before trunk publishes it.
 //!
-//! 1. renders the first view into `index.html` and adds the fallbacks and the strict
+//! 1. minifies the wasm-bindgen JavaScript (esbuild from `node_modules`; trunk's own
+//!    minifier fails on it), joins the stylesheets into one file, and recomputes integrity;
+//! 2. renders the first view into `index.html` and adds the fallbacks and the strict
 //!    Content-Security-Policy (with the hash of every inline script);
-//! 2. writes `404.html`, which lands on the app from any mistyped path;
-//! 3. writes `sw.js`, precaching exactly the files of this build under a versioned cache.
+//! 3. writes `404.html`, which lands on the app from any mistyped path;
+//! 4. writes `sw.js`, precaching exactly the files of this build under a versioned cache.
 //!
 //! Usage: `postbuild [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.
 
@@ -24,7 +26,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 fn run() -> Result<String, String> {
     use std::path::PathBuf;
-    use zezhou::site::{offline, page, prerender};
+    use zezhou::site::{bundle, offline, page, prerender};
 
     let dir = std::env::args_os()
         .nth(1)
@@ -34,6 +36,28 @@ fn run() -> Result<String, String> {
     let index_path = dir.join("index.html");
     let index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+
+    let minified = minify_scripts(&dir)?;
+    let styles = bundle::stylesheet_links(&index);
+    let mut css = Vec::new();
+    for link in &styles {
+        let path = dir.join(bundle::file_name(&link.href));
+        css.extend(
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?,
+        );
+        css.push(b'\n');
+    }
+    let css_name = format!("style-{}.css", short_hash(&css));
+    let index = bundle::bundle_styles(&index, &css_name, &css);
+    if styles.len() > 1 {
+        write(&dir.join(&css_name), &css)?;
+        for link in &styles {
+            let path = dir.join(bundle::file_name(&link.href));
+            std::fs::remove_file(&path)
+                .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+        }
+    }
+    let index = bundle::refresh_integrity(&index, |name| std::fs::read(dir.join(name)).ok());
     let noscript_path = dir.join("noscript.css");
     let noscript = std::fs::read(&noscript_path)
         .map_err(|e| format!("cannot read {}: {e}", noscript_path.display()))?;
@@ -54,9 +78,67 @@ fn run() -> Result<String, String> {
         offline::service_worker(&files).as_bytes(),
     )?;
     Ok(format!(
-        "first view rendered, CSP set, 404.html and sw.js ({count} files precached) written in {}",
+        "{minified} script(s) minified, {} stylesheets joined, first view rendered, CSP set, \
+         404.html and sw.js ({count} files precached) written in {}",
+        styles.len(),
         dir.display()
     ))
+}
+
+/// Minifies the JavaScript files at the top of `dir` in place with esbuild (installed by
+/// `npm ci` from package.json); returns how many. Without esbuild the files stay as they are,
+/// with a warning: the app works the same, only larger.
+#[cfg(not(target_arch = "wasm32"))]
+fn minify_scripts(dir: &std::path::Path) -> Result<usize, String> {
+    let esbuild =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/.bin/esbuild");
+    if !esbuild.exists() {
+        eprintln!(
+            "postbuild: warning: {} not found (run npm ci); scripts left unminified",
+            esbuild.display()
+        );
+        return Ok(0);
+    }
+    let mut count = 0;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if !name.ends_with(".js") || name == "sw.js" {
+            continue;
+        }
+        let status = std::process::Command::new(&esbuild)
+            .arg(&path)
+            .args([
+                "--minify",
+                "--format=esm",
+                "--log-level=warning",
+                "--allow-overwrite",
+            ])
+            .arg(format!("--outfile={}", path.display()))
+            .status()
+            .map_err(|e| format!("cannot run {}: {e}", esbuild.display()))?;
+        if !status.success() {
+            return Err(format!("esbuild failed on {}", path.display()));
+        }
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// The first 16 hex digits of a file's SHA-256: its name changes when its contents do.
+#[cfg(not(target_arch = "wasm32"))]
+fn short_hash(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Every file of the build (relative path, contents), sorted, except the worker and the

@@ -1,26 +1,45 @@
 //! The reader's choices kept across visits, in local storage.
-
-use gloo_storage::{LocalStorage, Storage};
+//!
+//! Plain strings through web-sys rather than gloo-storage: gloo's typed `get`/`set` go
+//! through JSON (a JSON parser in the bundle for two short tags), and its `raw()` throws
+//! where storage is disabled, which must not stop the app.
 
 const LANG: &str = "zezhou.lang";
 const APPEARANCE: &str = "zezhou.appearance";
 
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn get(key: &str) -> Option<String> {
+    let value = storage()?.get_item(key).ok()??;
+    // Earlier versions stored JSON strings ("\"en\""); read those too.
+    Some(value.trim_matches('"').to_owned())
+}
+
+fn set(key: &str, value: &str) {
+    // Storage can be full or disabled (private browsing): the choice then lasts the visit.
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
 /// The stored language tag, if any.
 pub fn lang() -> Option<String> {
-    LocalStorage::get::<String>(LANG).ok()
+    get(LANG)
 }
 
 /// Stores the language tag; ignored where storage is unavailable.
 pub fn set_lang(tag: &str) {
-    let _ = LocalStorage::set(LANG, tag);
+    set(LANG, tag);
 }
 
 /// The stored appearance (system, light, dark), if any.
 pub fn appearance() -> Option<String> {
-    LocalStorage::get::<String>(APPEARANCE).ok()
+    get(APPEARANCE)
 }
 
 /// Stores the appearance; ignored where storage is unavailable.
 pub fn set_appearance(value: &str) {
-    let _ = LocalStorage::set(APPEARANCE, value);
+    set(APPEARANCE, value);
 }

@@ -1,4 +1,4 @@
-use super::{EventTitles, HeadlineStrip, Notice, SiteFooter, SiteHeader};
+use super::{DetailPanel, EventSection, HeadlineStrip, Notice, SiteFooter, SiteHeader};
 use crate::i18n::strings;
 use crate::state::{provide_app_state, use_app};
 use leptos::prelude::*;
@@ -22,9 +22,10 @@ pub fn Page() -> impl IntoView {
         <SiteHeader/>
         <HeadlineStrip/>
         <main id="main" class="main" tabindex="-1">
-            <EventTitles/>
+            <EventSection/>
         </main>
         <SiteFooter/>
+        <DetailPanel/>
         <Notice/>
     }
 }

@@ -1,7 +1,6 @@
 use crate::data::story;
-use crate::format;
-use crate::i18n::{kind_name, strings};
-use crate::model::{Figure, GlossaryEntry, Lang, Provenance};
+use crate::html::{figure_panel, term_panel};
+use crate::i18n::strings;
 use crate::state::{use_app, Panel};
 use leptos::html;
 use leptos::prelude::*;
@@ -56,93 +55,19 @@ pub fn DetailPanel() -> impl IntoView {
                     <span class="visually-hidden">{move || t().close}</span>
                 </button>
             </div>
-            {move || match state.panel.get() {
-                Some(Panel::Figure(id)) => {
-                    story().figure(&id).map(|f| figure_view(f, lang.get()).into_any())
+            <div
+                class="panel__body"
+                inner_html=move || {
+                    let lang = lang.get();
+                    let story = story();
+                    match state.panel.get()? {
+                        Panel::Figure(id) => story.figure(&id).map(|f| figure_panel(story, f, lang)),
+                        Panel::Term(id) => {
+                            story.glossary.iter().find(|g| g.id == id).map(|g| term_panel(g, lang))
+                        }
+                    }
                 }
-                Some(Panel::Term(id)) => {
-                    story()
-                        .glossary
-                        .iter()
-                        .find(|g| g.id == id)
-                        .map(|g| term_view(g, lang.get()).into_any())
-                }
-                None => None,
-            }}
+            ></div>
         </div>
-    }
-}
-
-fn figure_view(figure: &'static Figure, lang: Lang) -> impl IntoView {
-    let t = strings(lang);
-    let story = story();
-    let (badge, derived) = match &figure.provenance {
-        Provenance::Reported(_) => (t.reported, false),
-        Provenance::Derived { .. } => (t.derived, true),
-    };
-    let event_title = story
-        .event(figure.event)
-        .map(|e| e.title.get(lang).to_owned());
-    let sentence = crate::text::marks::source_sentence(story, figure, lang);
-    let original = (lang == Lang::En)
-        .then(|| crate::text::marks::source_sentence(story, figure, Lang::ZhHans))
-        .flatten();
-    view! {
-        <h2 class="panel__title" id="panel-title">{figure.label.get(lang).to_owned()}</h2>
-        <p class="panel__value" data-testid="panel-value">{format::figure(figure, lang)}</p>
-        <p class="panel__facts">
-            <span class="badge" class:badge--derived=derived>{badge}</span>
-            " "
-            <span class="panel__kind">{kind_name(figure.kind, lang)}</span>
-        </p>
-        {match &figure.provenance {
-            Provenance::Derived { formula, .. } => {
-                Some(
-                    view! {
-                        <p class="panel__formula">
-                            <span class="panel__label">{t.formula}</span>
-                            " "
-                            {formula.get(lang).to_owned()}
-                        </p>
-                    },
-                )
-            }
-            Provenance::Reported(_) => None,
-        }}
-        {sentence
-            .map(|(before, span, after)| {
-                view! {
-                    <figure class="panel__source">
-                        <figcaption class="panel__label">{t.source_sentence}</figcaption>
-                        <blockquote class="panel__quote" data-testid="panel-source">
-                            {before.to_owned()}
-                            <mark class="panel__mark">{span.to_owned()}</mark>
-                            {after.to_owned()}
-                        </blockquote>
-                        {original
-                            .map(|(before, span, after)| {
-                                view! {
-                                    <blockquote class="panel__quote panel__quote--original" lang="zh-Hans">
-                                        <span class="panel__label">{t.original_text}</span>
-                                        " "
-                                        {before.to_owned()}
-                                        <mark class="panel__mark">{span.to_owned()}</mark>
-                                        {after.to_owned()}
-                                    </blockquote>
-                                }
-                            })}
-                    </figure>
-                }
-            })}
-        {event_title.map(|title| view! { <p class="panel__event">{title}</p> })}
-    }
-}
-
-fn term_view(entry: &'static GlossaryEntry, lang: Lang) -> impl IntoView {
-    view! {
-        <h2 class="panel__title" id="panel-title">{entry.term.get(lang).to_owned()}</h2>
-        {(lang == Lang::En)
-            .then(|| view! { <p class="panel__original" lang="zh-Hans">{entry.term.hans.clone()}</p> })}
-        <p class="panel__explanation">{entry.explanation.get(lang).to_owned()}</p>
     }
 }

@@ -1,10 +1,13 @@
-use super::{EventText, EventVisual, FigureTile};
 use crate::data::story;
-use crate::i18n::{rank_label, strings};
-use crate::state::{event_dom_id, use_app};
+use crate::html::{card_head, card_text, event_dom_id};
+use crate::i18n::strings;
+use crate::state::use_app;
 use leptos::prelude::*;
 
 /// One event: rank, theme, title, summary, key figures; expands in place to its full text.
+///
+/// The head and the text are markup from [`crate::html`], per language; the tiles and marks
+/// in them open the panel through the list's delegated click ([`super::EventSection`]).
 #[component]
 pub fn EventCard(
     /// The event's rank (1-based position in the report).
@@ -13,9 +16,7 @@ pub fn EventCard(
     let state = use_app();
     let lang = state.lang;
     let story = story();
-    let Some(event) = story.event(rank) else {
-        return ().into_any();
-    };
+    let event = story.event(rank);
     let is_open = Memo::new(move |_| state.open.get() == Some(rank));
     let toggle = move |_| {
         state.open.update(|open| {
@@ -28,50 +29,26 @@ pub fn EventCard(
     };
     let dom_id = event_dom_id(rank);
     let body_id = format!("{dom_id}-body");
-    let title_id = format!("{dom_id}-title");
-    let labelled_by = title_id.clone();
-    let main_theme = event.themes.first().and_then(|id| story.theme(id));
-    let key_figures: Vec<_> = story.event_figures(rank).filter(|f| f.key).collect();
     view! {
         <li class="events__item">
             <article
-                id=dom_id
+                id=dom_id.clone()
                 class="card"
                 class:card--open=is_open
-                aria-labelledby=labelled_by
+                aria-labelledby=format!("{dom_id}-title")
                 data-testid="event-card"
                 data-rank=rank
             >
-                <div class="card__meta">
-                    <span class="card__rank">{move || rank_label(rank, lang.get())}</span>
-                    {main_theme
-                        .map(|theme| {
-                            view! {
-                                <span class="card__theme" data-theme-id=theme.id.clone()>
-                                    {move || theme.label.get(lang.get()).to_owned()}
-                                </span>
-                            }
-                        })}
-                </div>
-                <h3 class="card__title" id=title_id>
-                    {move || event.title.get(lang.get()).to_owned()}
-                </h3>
-                <p class="card__summary">{move || event.summary.get(lang.get()).to_owned()}</p>
-                {(!key_figures.is_empty())
-                    .then(|| {
-                        view! {
-                            <ul class="card__figures" aria-label=move || strings(lang.get()).figures_in_event>
-                                {key_figures
-                                    .into_iter()
-                                    .map(|figure| view! { <li><FigureTile figure=figure/></li> })
-                                    .collect_view()}
-                            </ul>
-                        }
-                    })}
-                <EventVisual rank=rank/>
-                <div class="card__body" id=body_id.clone() hidden=move || !is_open.get()>
-                    <EventText rank=rank/>
-                </div>
+                <div
+                    class="card__head"
+                    inner_html=move || event.map(|e| card_head(story, e, lang.get()))
+                ></div>
+                <div
+                    class="card__body"
+                    id=body_id.clone()
+                    hidden=move || !is_open.get()
+                    inner_html=move || event.map(|e| card_text(story, e, lang.get()))
+                ></div>
                 <button
                     type="button"
                     class="card__toggle"
@@ -92,5 +69,4 @@ pub fn EventCard(
             </article>
         </li>
     }
-    .into_any()
 }

@@ -1,8 +1,20 @@
 use super::{EventCard, EventFilters};
 use crate::data::story;
 use crate::i18n::{result_count, strings};
-use crate::state::use_app;
+use crate::state::{use_app, Panel};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The panel a click inside a card asks for: the closest button with `data-figure` or
+/// `data-term` (a tile or a mark in [`crate::html`]'s markup).
+fn panel_of(ev: &web_sys::MouseEvent) -> Option<Panel> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let button = target.closest("[data-figure], [data-term]").ok()??;
+    match button.get_attribute("data-figure") {
+        Some(id) => Some(Panel::Figure(id)),
+        None => button.get_attribute("data-term").map(Panel::Term),
+    }
+}
 
 /// The ten events: filters, the result count, the cards (or an empty state).
 #[component]
@@ -36,7 +48,14 @@ pub fn EventSection() -> impl IntoView {
                     }
                 }
             >
-                <ol class="events__list">
+                <ol
+                    class="events__list"
+                    on:click=move |ev| {
+                        if let Some(panel) = panel_of(&ev) {
+                            state.open_panel(panel);
+                        }
+                    }
+                >
                     <For
                         each=move || state.visible.get()
                         key=|rank| *rank

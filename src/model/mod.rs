@@ -57,7 +57,12 @@ impl Lang {
 }
 
 /// One text in the three forms the app shows.
+///
+/// Serialized with the traditional text as a difference from the simplified one (see
+/// [`Text3Wire`]): most characters are the same in both scripts, and the embedded story is
+/// part of every reader's first download.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(from = "Text3Wire", into = "Text3Wire")]
 pub struct Text3 {
     /// Simplified Chinese.
     pub hans: String,
@@ -65,6 +70,61 @@ pub struct Text3 {
     pub hant: String,
     /// English.
     pub en: String,
+}
+
+/// [`Text3`] as stored: `hant` holds, for each character of `hans`, [`SAME`] where the
+/// traditional character is the same, else the traditional character. A text whose two
+/// scripts differ in length (never, for OpenCC's conversion of this report, but allowed),
+/// or that holds a marker itself, is stored whole after a [`WHOLE`] marker.
+#[derive(Serialize, Deserialize)]
+pub struct Text3Wire {
+    hans: String,
+    hant: String,
+    en: String,
+}
+
+/// "Same character as in the simplified text."
+const SAME: char = '\u{1}';
+/// "The traditional text follows whole."
+const WHOLE: char = '\u{2}';
+
+impl From<Text3> for Text3Wire {
+    fn from(t: Text3) -> Text3Wire {
+        let plain = !t.hant.contains(SAME) && !t.hant.starts_with(WHOLE);
+        let hant = if plain && t.hans.chars().count() == t.hant.chars().count() {
+            t.hans
+                .chars()
+                .zip(t.hant.chars())
+                .map(|(s, h)| if s == h { SAME } else { h })
+                .collect()
+        } else {
+            format!("{WHOLE}{}", t.hant)
+        };
+        Text3Wire {
+            hans: t.hans,
+            hant,
+            en: t.en,
+        }
+    }
+}
+
+impl From<Text3Wire> for Text3 {
+    fn from(w: Text3Wire) -> Text3 {
+        let hant = match w.hant.strip_prefix(WHOLE) {
+            Some(whole) => whole.to_owned(),
+            None => w
+                .hans
+                .chars()
+                .zip(w.hant.chars())
+                .map(|(s, h)| if h == SAME { s } else { h })
+                .collect(),
+        };
+        Text3 {
+            hans: w.hans,
+            hant,
+            en: w.en,
+        }
+    }
 }
 
 impl Text3 {
@@ -258,4 +318,42 @@ pub struct GlossaryEntry {
     /// The term as it appears in the text.
     pub term: Text3,
     pub explanation: Text3,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(t: &Text3) -> Text3 {
+        postcard::from_bytes(&postcard::to_allocvec(t).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn text3_survives_its_compact_form() {
+        for (hans, hant) in [
+            ("脱贫攻坚2017年", "脫貧攻堅2017年"),
+            ("", ""),
+            ("一二三", "一二三"),
+            ("发", "髮型"), // lengths differ: stored whole
+            ("a", "\u{1}"), // a traditional text holding the marker itself
+        ] {
+            let t = Text3 {
+                hans: hans.into(),
+                hant: hant.into(),
+                en: "Poverty".into(),
+            };
+            assert_eq!(round_trip(&t), t);
+        }
+    }
+
+    #[test]
+    fn the_compact_form_is_smaller() {
+        let t = Text3 {
+            hans: "泽州县2017年脱贫攻坚十件大事".into(),
+            hant: "澤州縣2017年脫貧攻堅十件大事".into(),
+            en: String::new(),
+        };
+        let plain = t.hans.len() * 2;
+        assert!(postcard::to_allocvec(&t).unwrap().len() < plain);
+    }
 }

@@ -43,7 +43,7 @@ mod tests {
         let html = first_view();
         let text = text_of(&html);
         assert!(text.contains(&story().title.hans), "no title");
-        assert_eq!(html.matches("data-testid=\"event-title\"").count(), 10);
+        assert_eq!(html.matches("data-testid=\"event-card\"").count(), 10);
         for figure in story().headline_figures() {
             let shown = crate::format::figure(figure, crate::model::Lang::ZhHans);
             assert!(text.contains(&shown), "no headline figure {shown}");
@@ -52,6 +52,12 @@ mod tests {
             assert!(
                 text.contains(&event.title.hans),
                 "no title of event {}",
+                event.rank
+            );
+            // The full text too (hidden until a card opens; shown without JavaScript).
+            assert!(
+                text.contains(&event.text.hans),
+                "no text of event {}",
                 event.rank
             );
         }

@@ -100,7 +100,9 @@ pub fn event_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> Vec
         .filter(|(_, term)| !term.is_empty())
         .collect();
     // Longest first; the sort is stable, so equal lengths keep glossary order.
-    terms.sort_by_key(|(_, term)| std::cmp::Reverse(term.chars().count()));
+    super::sort_small_by_key(&mut terms, |(_, term)| {
+        std::cmp::Reverse(term.chars().count())
+    });
     for (id, term) in terms {
         let free = term_occurrences(text, term, lang)
             .into_iter()
@@ -115,7 +117,7 @@ pub fn event_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> Vec
         }
     }
 
-    marks.sort_by_key(|m| m.start);
+    super::sort_small_by_key(&mut marks, |m| m.start);
     let mut segments = Vec::with_capacity(marks.len() * 2 + 1);
     let mut at = 0;
     for m in marks {
@@ -188,7 +190,7 @@ fn term_occurrences(text: &str, term: &str, lang: Lang) -> Vec<(usize, usize)> {
             !text[..i]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(|c| c.is_ascii_alphanumeric())
         })
         .map(|(i, m)| (i, i + m.len() + plural_ending(&text[i + m.len()..])))
         .collect()
@@ -201,7 +203,7 @@ fn plural_ending(rest: &str) -> usize {
         .into_iter()
         .find(|ending| {
             rest.strip_prefix(ending)
-                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric()))
         })
         .map_or(0, str::len)
 }

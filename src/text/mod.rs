@@ -48,3 +48,31 @@ pub fn aligned_range(
     };
     Some((from, to))
 }
+
+/// Sorts `items` by `key`, stable, by insertion: the lists sorted in the browser (a text's
+/// marks, the ten events) are short, and the standard library's sort costs kilobytes of
+/// code in the bundle for every type it sorts.
+pub fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    use super::sort_small_by_key;
+
+    #[test]
+    fn the_small_sort_is_stable_and_sorts() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        sort_small_by_key(&mut v, |&(k, _)| k);
+        assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+        let mut empty: Vec<u8> = Vec::new();
+        sort_small_by_key(&mut empty, |&x| x);
+        assert!(empty.is_empty());
+    }
+}

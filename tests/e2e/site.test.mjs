@@ -15,7 +15,7 @@ before(async () => {
 });
 after(async () => env?.close());
 
-test('dist/index.html has a strict CSP that hashes every inline script, and SRI on preloads', async () => {
+test('dist/index.html has a strict CSP that hashes every inline script, and true SRI on preloads and stylesheets', async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
   assert.ok(meta, 'no CSP meta');
@@ -40,12 +40,20 @@ test('dist/index.html has a strict CSP that hashes every inline script, and SRI 
   assert.ok(preloads.length >= 2, 'the JS and WASM are preloaded');
   for (const link of preloads) assert.match(link, /integrity=/, `preload without integrity: ${link}`);
   const stylesheets = [...html.matchAll(/<link\b[^>]*\brel=(?:"|)stylesheet\b[^>]*>/g)].map((m) => m[0]);
-  assert.ok(stylesheets.length >= 4);
+  // One joined stylesheet (the build hook joins style/*.css) and the no-script one.
+  assert.equal(stylesheets.length, 2, stylesheets.join('\n'));
   for (const link of stylesheets) assert.match(link, /integrity=/, `stylesheet without integrity: ${link}`);
+  // Every integrity value is the hash of the file as served (the hook rewrites some files).
+  for (const link of [...preloads, ...stylesheets]) {
+    const href = link.match(/\bhref=(?:"|)\.\/([^"\s>]+)/)[1];
+    const want = link.match(/\bintegrity=(?:"|)(sha384-[^"\s>]+)/)[1];
+    const body = await readFile(join(DIST, href));
+    assert.equal(`sha384-${createHash('sha384').update(body).digest('base64')}`, want, `integrity of ${href}`);
+  }
   assert.doesNotMatch(html, /\sstyle="/, 'an inline style attribute would be blocked');
 });
 
-test('without WebAssembly the HTML first view shows the text, the headline figures and the headings', async () => {
+test('without WebAssembly the HTML first view shows the text, the headline figures and the ten cards', async () => {
   const page = await env.browser.newPage();
   await page.addInitScript(() => {
     delete window.WebAssembly;
@@ -55,7 +63,8 @@ test('without WebAssembly the HTML first view shows the text, the headline figur
   assert.equal(await page.locator('h1').textContent(), '泽州县2017年脱贫攻坚十件大事');
   assert.ok((await page.getByTestId('headline-figure').count()) >= 5);
   assert.match((await page.getByTestId('headline-figure').allTextContents()).join(' '), /5222人/);
-  assert.equal(await page.getByTestId('event-title').count(), 10);
+  assert.equal(await page.getByTestId('event-card').count(), 10);
+  assert.ok(await page.locator('[data-rank="10"] .event-text').isVisible(), 'the full text shows');
   assert.ok(await page.locator('.static-note').isVisible(), 'the note says the interactive version needs a newer browser');
   assert.equal(await page.locator('.site-header__bar').isVisible(), false, 'controls that need the app are hidden');
   await screenshot(page, 'site-no-webassembly');

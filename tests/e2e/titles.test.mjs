@@ -1,4 +1,4 @@
-// The first view shows the story's title and the report's ten event headings, from the
+// The first view shows the story's title and the report's ten event cards, from the
 // embedded dataset, in simplified characters (the report's published form); with
 // JavaScript off the same first view arrives as HTML.
 import { test, before, after } from 'node:test';
@@ -28,9 +28,9 @@ for (const profile of ['phone', 'desktop']) {
     const page = await env.open(profile);
     await waitForApp(page);
     assert.equal(await page.locator('h1').textContent(), '泽州县2017年脱贫攻坚十件大事');
-    const items = page.getByTestId('event-title');
+    const items = page.getByTestId('event-card');
     assert.equal(await items.count(), 10);
-    const shown = await items.locator('.titles__text').allTextContents();
+    const shown = await items.locator('.card__title').allTextContents();
     const source = await headingsFromSource();
     assert.equal(source.length, 10);
     // The source is machine-converted traditional; the app shows simplified. Check the
@@ -51,7 +51,10 @@ for (const profile of ['phone', 'desktop']) {
 test('without JavaScript the first view arrives as HTML', async () => {
   const page = await env.open('desktop', '', { javaScriptEnabled: false });
   assert.equal(await page.locator('h1').textContent(), '泽州县2017年脱贫攻坚十件大事');
-  assert.equal(await page.getByTestId('event-title').count(), 10);
+  assert.equal(await page.getByTestId('event-card').count(), 10);
+  // The cards open, with their full text: nothing hides it without the app.
+  assert.ok(await page.locator('[data-rank="2"] .event-text').isVisible());
+  assert.match(await page.locator('[data-rank="2"] .event-text').textContent(), /安置784户2551人/);
   assert.ok(await page.locator('.static-note').isVisible(), 'the static note shows');
   await screenshot(page, 'titles-no-javascript');
 });
@@ -65,7 +68,7 @@ test('the language switch changes every string, persists, and rides in the URL',
   const h1 = await page.locator('h1').textContent();
   assert.match(h1, /Zezhou/);
   assert.equal(await page.title(), h1);
-  const headings = await page.getByTestId('event-title').locator('.titles__text').allTextContents();
+  const headings = await page.getByTestId('event-card').locator('.card__title').allTextContents();
   assert.equal(headings.length, 10);
   assert.ok(headings.every((h) => !/[\u3400-\u9fff]/.test(h)), `Chinese left in English: ${headings}`);
   assert.match((await page.getByTestId('headline-figure').allTextContents()).join(' '), /5,222 people/);

@@ -10,7 +10,7 @@ import {
   axeViolations,
   overflowsHorizontally,
   press,
-} from '../harness.mjs';
+} from './harness.mjs';
 
 let env;
 before(async () => {

@@ -1,0 +1,419 @@
+//! The story's static content as HTML: a card's head and full text, and the figure and
+//! term panels, in one language. Plain functions from the dataset to markup, so they are
+//! tested on the host; the components set them as `inner_html` and handle clicks on the
+//! `data-figure` / `data-term` buttons inside by delegation.
+//!
+//! Why strings rather than Leptos views: every distinct view and reactive closure costs
+//! code in the browser bundle, and this content only ever changes as a whole (with the
+//! language). Rendered as strings, the ten cards and the panel cost a few kilobytes instead
+//! of tens (see the README's size table). Every text goes through [`escape`].
+//!
+//! ```
+//! use zezhou::data::story;
+//! use zezhou::html::card_head;
+//! use zezhou::model::Lang;
+//!
+//! let story = story();
+//! let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans);
+//! assert!(head.contains(r#"<h3 class="card__title" id="event-2-title">啃下易地扶贫搬迁硬骨头</h3>"#));
+//! ```
+
+use crate::chart::card::completions;
+use crate::format;
+use crate::i18n::{kind_name, rank_label, strings};
+use crate::model::{Event, Figure, GlossaryEntry, Lang, Provenance, Story};
+use crate::text::marks::{event_segments, source_sentence, Segment};
+
+/// Appends `text` with `&`, `<`, `>` and `"` escaped: safe in element content and in
+/// double-quoted attribute values.
+pub fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text`, escaped (see [`escape_into`]).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// A small writer: `open` takes the start tag as written (attributes included, values
+/// escaped by the caller with [`Html::attr`]), `text` escapes.
+struct Html(String);
+
+impl Html {
+    fn new() -> Html {
+        Html(String::with_capacity(1024))
+    }
+
+    fn raw(&mut self, markup: &str) -> &mut Html {
+        self.0.push_str(markup);
+        self
+    }
+
+    fn text(&mut self, text: &str) -> &mut Html {
+        escape_into(&mut self.0, text);
+        self
+    }
+
+    /// ` name="value"`, the value escaped.
+    fn attr(&mut self, name: &str, value: &str) -> &mut Html {
+        self.0.push(' ');
+        self.0.push_str(name);
+        self.0.push_str("=\"");
+        escape_into(&mut self.0, value);
+        self.0.push('"');
+        self
+    }
+
+    /// `<tag class="class">text</tag>`.
+    fn element(&mut self, tag: &str, class: &str, text: &str) -> &mut Html {
+        self.raw("<").raw(tag).attr("class", class).raw(">");
+        self.text(text).raw("</").raw(tag).raw(">")
+    }
+}
+
+/// The DOM id of an event's card; its title and body ids add `-title` and `-body`.
+pub fn event_dom_id(rank: u8) -> String {
+    format!("event-{rank}")
+}
+
+/// A card's head: rank and theme, title, summary, the key figures as tiles (buttons with
+/// `data-figure`) and the completion bars.
+pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
+    let t = strings(lang);
+    let mut h = Html::new();
+    h.raw(r#"<div class="card__meta">"#).element(
+        "span",
+        "card__rank",
+        &rank_label(event.rank, lang),
+    );
+    if let Some(theme) = event.themes.first().and_then(|id| story.theme(id)) {
+        h.raw("<span")
+            .attr("class", "card__theme")
+            .attr("data-theme-id", &theme.id)
+            .raw(">")
+            .text(theme.label.get(lang))
+            .raw("</span>");
+    }
+    h.raw("</div><h3")
+        .attr("class", "card__title")
+        .attr("id", &format!("{}-title", event_dom_id(event.rank)))
+        .raw(">")
+        .text(event.title.get(lang))
+        .raw("</h3>")
+        .element("p", "card__summary", event.summary.get(lang));
+    let mut tiles = story.event_figures(event.rank).filter(|f| f.key).peekable();
+    if tiles.peek().is_some() {
+        h.raw(r#"<ul class="card__figures""#)
+            .attr("aria-label", t.figures_in_event)
+            .raw(">");
+        for figure in tiles {
+            let derived = matches!(figure.provenance, Provenance::Derived { .. });
+            h.raw("<li><button")
+                .attr("type", "button")
+                .attr(
+                    "class",
+                    if derived {
+                        "tile tile--derived"
+                    } else {
+                        "tile"
+                    },
+                )
+                .attr("data-testid", "figure-tile")
+                .attr("data-figure", &figure.id)
+                .attr("aria-haspopup", "dialog")
+                .raw(">")
+                .element("span", "tile__value", &format::figure(figure, lang))
+                .element("span", "tile__label", figure.label.get(lang))
+                .raw("</button></li>");
+        }
+        h.raw("</ul>");
+    }
+    let bars = completions(story, event.rank);
+    if !bars.is_empty() {
+        h.raw(r#"<div class="event-visual" data-testid="event-visual">"#);
+        for bar in bars {
+            let label = format!(
+                "{} {}",
+                bar.figure.label.get(lang),
+                format::figure(bar.figure, lang)
+            );
+            // The bar is our own markup from the dataset (see `Completion::svg`).
+            h.raw(r#"<div class="completion">"#)
+                .element("p", "completion__label", &label)
+                .raw("<div>")
+                .raw(&bar.svg())
+                .raw("</div></div>");
+        }
+        h.raw("</div>");
+    }
+    h.0
+}
+
+/// A card's full text, its figures and glossary terms marked as buttons (`data-figure`,
+/// `data-term`) that open the panel.
+pub fn card_text(story: &Story, event: &Event, lang: Lang) -> String {
+    let what = strings(lang).what_is_this;
+    let mut h = Html::new();
+    h.raw(r#"<p class="event-text">"#);
+    for segment in event_segments(story, event, lang) {
+        let (class, attr, id, text) = match segment {
+            Segment::Plain(text) => {
+                h.text(text);
+                continue;
+            }
+            Segment::Figure { id, text } => ("mark mark--figure", "data-figure", id, text),
+            Segment::Term { id, text } => ("mark mark--term", "data-term", id, text),
+        };
+        h.raw("<button")
+            .attr("type", "button")
+            .attr("class", class)
+            .attr(attr, id);
+        if attr == "data-term" {
+            h.attr("title", what);
+        }
+        h.attr("aria-haspopup", "dialog")
+            .raw(">")
+            .text(text)
+            .raw("</button>");
+    }
+    h.raw("</p>");
+    h.0
+}
+
+/// The panel's content for a figure: label, value, reported or derived, kind, formula (for
+/// a derived figure), the source sentence with the span highlighted (and the Chinese
+/// original beside an English one), and the event it belongs to.
+pub fn figure_panel(story: &Story, figure: &Figure, lang: Lang) -> String {
+    let t = strings(lang);
+    let mut h = Html::new();
+    h.raw(r#"<h2 class="panel__title" id="panel-title">"#)
+        .text(figure.label.get(lang))
+        .raw(r#"</h2><p class="panel__value" data-testid="panel-value">"#)
+        .text(&format::figure(figure, lang))
+        .raw(r#"</p><p class="panel__facts">"#);
+    match &figure.provenance {
+        Provenance::Reported(_) => h.element("span", "badge", t.reported),
+        Provenance::Derived { .. } => h.element("span", "badge badge--derived", t.derived),
+    };
+    h.raw(" ")
+        .element("span", "panel__kind", kind_name(figure.kind, lang))
+        .raw("</p>");
+    if let Provenance::Derived { formula, .. } = &figure.provenance {
+        h.raw(r#"<p class="panel__formula">"#)
+            .element("span", "panel__label", t.formula)
+            .raw(" ")
+            .text(formula.get(lang))
+            .raw("</p>");
+    }
+    let quote = |h: &mut Html, (before, span, after): (&str, &str, &str)| {
+        h.text(before)
+            .element("mark", "panel__mark", span)
+            .text(after);
+    };
+    if let Some(sentence) = source_sentence(story, figure, lang) {
+        h.raw(r#"<figure class="panel__source">"#)
+            .element("figcaption", "panel__label", t.source_sentence)
+            .raw(r#"<blockquote class="panel__quote" data-testid="panel-source">"#);
+        quote(&mut h, sentence);
+        h.raw("</blockquote>");
+        if lang == Lang::En {
+            if let Some(original) = source_sentence(story, figure, Lang::ZhHans) {
+                h.raw(r#"<blockquote class="panel__quote panel__quote--original" lang="zh-Hans">"#)
+                    .element("span", "panel__label", t.original_text)
+                    .raw(" ");
+                quote(&mut h, original);
+                h.raw("</blockquote>");
+            }
+        }
+        h.raw("</figure>");
+    }
+    if let Some(event) = story.event(figure.event) {
+        h.element("p", "panel__event", event.title.get(lang));
+    }
+    h.0
+}
+
+/// The panel's content for a glossary term: the term (and its Chinese beside English), and
+/// the explanation.
+pub fn term_panel(entry: &GlossaryEntry, lang: Lang) -> String {
+    let mut h = Html::new();
+    h.raw(r#"<h2 class="panel__title" id="panel-title">"#)
+        .text(entry.term.get(lang))
+        .raw("</h2>");
+    if lang == Lang::En {
+        h.raw(r#"<p class="panel__original" lang="zh-Hans">"#)
+            .text(&entry.term.hans)
+            .raw("</p>");
+    }
+    h.element("p", "panel__explanation", entry.explanation.get(lang));
+    h.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::story;
+
+    /// The text content of some markup: tags dropped, entities decoded.
+    fn text_of(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    }
+
+    /// Every `<tag` has its `</tag>` in order (void elements aside), so the markup nests.
+    fn assert_balanced(html: &str) {
+        let mut stack: Vec<String> = Vec::new();
+        let mut rest = html;
+        while let Some(i) = rest.find('<') {
+            rest = &rest[i + 1..];
+            let end = rest.find('>').expect("unclosed tag");
+            let tag = &rest[..end];
+            rest = &rest[end + 1..];
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(stack.pop().as_deref(), Some(name), "in {html}");
+            } else {
+                let name: String = tag.chars().take_while(|c| c.is_alphanumeric()).collect();
+                stack.push(name);
+            }
+        }
+        assert!(stack.is_empty(), "unclosed {stack:?} in {html}");
+    }
+
+    #[test]
+    fn escaping_covers_text_and_attributes() {
+        assert_eq!(
+            escape(r#"<script>"a" & 'b'</script>"#),
+            "&lt;script&gt;&quot;a&quot; &amp; 'b'&lt;/script&gt;"
+        );
+        assert_eq!(escape("1925.04万元"), "1925.04万元");
+    }
+
+    #[test]
+    fn every_card_in_every_language_is_balanced_and_says_its_text() {
+        let story = story();
+        for lang in Lang::ALL {
+            for event in &story.events {
+                let head = card_head(story, event, lang);
+                assert_balanced(&head);
+                let head_text = text_of(&head);
+                assert!(head_text.contains(event.title.get(lang)), "{head_text}");
+                assert!(head_text.contains(event.summary.get(lang)));
+                let body = card_text(story, event, lang);
+                assert_balanced(&body);
+                assert_eq!(text_of(&body), event.text.get(lang), "event {}", event.rank);
+            }
+        }
+    }
+
+    #[test]
+    fn a_card_head_has_rank_theme_tiles_and_bars() {
+        let story = story();
+        let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans);
+        assert!(
+            head.contains(r#"<span class="card__rank">第2件</span>"#),
+            "{head}"
+        );
+        assert!(head.contains(r#"class="card__theme" data-theme-id=""#));
+        assert!(head.contains(r#"data-testid="figure-tile" data-figure="#));
+        assert!(head.contains(r#"aria-label="本条数字""#));
+        assert!(head.contains(r#"<div class="event-visual" data-testid="event-visual">"#));
+        let en = card_head(story, story.event(3).unwrap(), Lang::En);
+        assert!(en.contains("No. 3"));
+        assert!(
+            !en.contains("event-visual"),
+            "event 3 has no completion bar"
+        );
+    }
+
+    #[test]
+    fn marks_carry_their_ids_and_terms_say_what_they_are() {
+        let story = story();
+        let body = card_text(story, story.event(2).unwrap(), Lang::ZhHans);
+        assert!(
+            body.contains(r#"class="mark mark--figure" data-figure=""#),
+            "{body}"
+        );
+        assert!(body.contains(">2551人</button>"), "{body}");
+        let en = card_text(story, story.event(2).unwrap(), Lang::En);
+        assert!(en.contains(r#"class="mark mark--term" data-term=""#));
+        assert!(en.contains(r#"title="What is this?""#), "{en}");
+    }
+
+    #[test]
+    fn a_figure_panel_highlights_its_source_sentence() {
+        let story = story();
+        let fig = story
+            .figures
+            .iter()
+            .find(|f| f.event == 2 && format::figure(f, Lang::ZhHans) == "2551人")
+            .expect("2551人 in event 2");
+        let html = figure_panel(story, fig, Lang::ZhHans);
+        assert_balanced(&html);
+        assert!(html.contains(r#"<p class="panel__value" data-testid="panel-value">2551人</p>"#));
+        assert!(
+            html.contains(r#"<mark class="panel__mark">2551人</mark>"#),
+            "{html}"
+        );
+        assert!(html.contains("原文数字"));
+        assert!(!html.contains("panel__quote--original"));
+        let en = figure_panel(story, fig, Lang::En);
+        assert_balanced(&en);
+        assert!(
+            en.contains(r#"panel__quote--original" lang="zh-Hans""#),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn a_derived_figure_panel_has_its_formula_and_no_quote() {
+        let story = story();
+        let fig = story
+            .figures
+            .iter()
+            .find(|f| matches!(f.provenance, Provenance::Derived { .. }))
+            .expect("a derived figure");
+        for lang in Lang::ALL {
+            let html = figure_panel(story, fig, lang);
+            assert_balanced(&html);
+            assert!(html.contains("badge badge--derived"));
+            assert!(html.contains("panel__formula"));
+            assert!(!html.contains("panel__source"));
+        }
+    }
+
+    #[test]
+    fn a_term_panel_explains_and_shows_the_chinese_beside_english() {
+        let entry = &story().glossary[0];
+        let zh = term_panel(entry, Lang::ZhHant);
+        assert_balanced(&zh);
+        assert!(!zh.contains("panel__original"));
+        let en = term_panel(entry, Lang::En);
+        assert!(en.contains(&format!(
+            r#"<p class="panel__original" lang="zh-Hans">{}</p>"#,
+            escape(&entry.term.hans)
+        )));
+        assert!(text_of(&en).contains(entry.explanation.get(Lang::En)));
+    }
+}
