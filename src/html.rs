@@ -159,12 +159,18 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
     h.0
 }
 
-/// A card's full text, its figures and glossary terms marked as buttons (`data-figure`,
-/// `data-term`) that open the panel.
-pub fn card_text(story: &Story, event: &Event, lang: Lang) -> String {
+/// A card's full text; with `marks`, its figures and glossary terms are buttons
+/// (`data-figure`, `data-term`) that open the panel. Without (the build's HTML first view,
+/// which is also what a reader without JavaScript gets), it is plain text: buttons there
+/// would do nothing.
+pub fn card_text(story: &Story, event: &Event, lang: Lang, marks: bool) -> String {
     let what = strings(lang).what_is_this;
     let mut h = Html::new();
     h.raw(r#"<p class="event-text">"#);
+    if !marks {
+        h.text(event.text.get(lang)).raw("</p>");
+        return h.0;
+    }
     for segment in event_segments(story, event, lang) {
         let (class, attr, id, text) = match segment {
             Segment::Plain(text) => {
@@ -320,9 +326,12 @@ mod tests {
                 let head_text = text_of(&head);
                 assert!(head_text.contains(event.title.get(lang)), "{head_text}");
                 assert!(head_text.contains(event.summary.get(lang)));
-                let body = card_text(story, event, lang);
-                assert_balanced(&body);
-                assert_eq!(text_of(&body), event.text.get(lang), "event {}", event.rank);
+                for marks in [true, false] {
+                    let body = card_text(story, event, lang, marks);
+                    assert_balanced(&body);
+                    assert_eq!(text_of(&body), event.text.get(lang), "event {}", event.rank);
+                    assert_eq!(body.contains("<button"), marks);
+                }
             }
         }
     }
@@ -350,13 +359,13 @@ mod tests {
     #[test]
     fn marks_carry_their_ids_and_terms_say_what_they_are() {
         let story = story();
-        let body = card_text(story, story.event(2).unwrap(), Lang::ZhHans);
+        let body = card_text(story, story.event(2).unwrap(), Lang::ZhHans, true);
         assert!(
             body.contains(r#"class="mark mark--figure" data-figure=""#),
             "{body}"
         );
         assert!(body.contains(">2551人</button>"), "{body}");
-        let en = card_text(story, story.event(2).unwrap(), Lang::En);
+        let en = card_text(story, story.event(2).unwrap(), Lang::En, true);
         assert!(en.contains(r#"class="mark mark--term" data-term=""#));
         assert!(en.contains(r#"title="What is this?""#), "{en}");
     }

@@ -92,4 +92,20 @@ pub fn start() {
         panic!("crash test: a forced panic");
     }
     browser::offline::register_service_worker();
+    browser::island::load_charts_when_near();
+}
+
+/// Entry point of the charts module (`src/bin/charts.rs`), which the page loads after its
+/// first view: mounts [`components::ChartsApp`] in place of the slot's note.
+pub fn start_charts() {
+    browser::crash::install_panic_hook();
+    let Some(root) = leptos::prelude::document().get_element_by_id(browser::island::CHARTS_ROOT)
+    else {
+        leptos::logging::error!("no charts slot to mount into");
+        return;
+    };
+    root.set_inner_html("");
+    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
+    leptos::mount::mount_to(root.clone(), components::ChartsApp).forget();
+    let _ = root.set_attribute("data-state", "ready");
 }

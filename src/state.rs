@@ -162,6 +162,72 @@ impl AppState {
 
 pub use crate::html::event_dom_id;
 
+/// The charts module's state (see [`crate::browser::island`]): the language and theme
+/// follow the document, the scale the URL; what the charts ask of the page goes to it as
+/// window events.
+#[derive(Clone, Copy)]
+pub struct ChartsState {
+    pub lang: RwSignal<Lang>,
+    pub scale: RwSignal<ScaleKind>,
+    /// Notified when the document's colours may have changed (a theme choice).
+    pub colours: Trigger,
+}
+
+impl ChartsState {
+    /// A state in `lang` with `scale`.
+    pub fn new(lang: Lang, scale: ScaleKind) -> ChartsState {
+        ChartsState {
+            lang: RwSignal::new(lang),
+            scale: RwSignal::new(scale),
+            colours: Trigger::new(),
+        }
+    }
+
+    /// Sets the money chart's scale, and tells the page (which keeps it in the URL).
+    pub fn set_scale(&self, scale: ScaleKind) {
+        self.scale.set(scale);
+        browser::island::emit(browser::island::SET_SCALE, scale.as_str());
+    }
+
+    /// Asks the page to open and show the card of event `rank`.
+    pub fn go_to_event(&self, rank: u8) {
+        browser::island::emit(browser::island::GO_TO_EVENT, &rank.to_string());
+    }
+}
+
+/// The charts' state from context (provided by [`provide_charts_state`]).
+pub fn use_charts() -> ChartsState {
+    expect_context::<ChartsState>()
+}
+
+/// The language `<html lang>` says, if it is one of ours.
+fn document_lang() -> Option<Lang> {
+    let html = leptos::prelude::document().document_element()?;
+    Lang::parse(&html.get_attribute("lang")?)
+}
+
+/// Provides the charts' state, read from the document and the URL, and keeps it in step:
+/// `<html lang>` and `data-theme` by a mutation observer, the scale by `hashchange` (the
+/// back button). Call once, in the charts' root component.
+pub fn provide_charts_state() -> ChartsState {
+    let route = Route::parse(&browser::history::hash(), story());
+    let state = ChartsState::new(document_lang().unwrap_or_default(), route.scale);
+    provide_context(state);
+    browser::island::watch_document_attributes(move || {
+        if let Some(lang) = document_lang().filter(|l| *l != state.lang.get_untracked()) {
+            state.lang.set(lang);
+        }
+        state.colours.notify();
+    });
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        let scale = Route::parse(&browser::history::hash(), story()).scale;
+        if scale != state.scale.get_untracked() {
+            state.scale.set(scale);
+        }
+    });
+    state
+}
+
 /// The state from context (provided by [`crate::components::App`]).
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
@@ -252,6 +318,18 @@ pub fn provide_app_state() -> AppState {
         });
         if !keep {
             state.close_panel();
+        }
+    });
+
+    // What the charts (a second module) ask of the page.
+    browser::island::listen(browser::island::GO_TO_EVENT, move |detail| {
+        if let Some(rank) = detail.parse().ok().filter(|r| story().event(*r).is_some()) {
+            state.go_to_event(rank);
+        }
+    });
+    browser::island::listen(browser::island::SET_SCALE, move |detail| {
+        if let Some(scale) = ScaleKind::parse(&detail) {
+            state.scale.set(scale);
         }
     });
 

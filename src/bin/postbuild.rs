@@ -58,6 +58,13 @@ fn run() -> Result<String, String> {
         }
     }
     let index = bundle::refresh_integrity(&index, |name| std::fs::read(dir.join(name)).ok());
+    let index = match hash_charts(&dir)? {
+        Some(start) => bundle::insert_in_head(
+            &index,
+            &format!("<meta name=zezhou-charts content=./{start}>"),
+        ),
+        None => index,
+    };
     let noscript_path = dir.join("noscript.css");
     let noscript = std::fs::read(&noscript_path)
         .map_err(|e| format!("cannot read {}: {e}", noscript_path.display()))?;
@@ -128,6 +135,35 @@ fn minify_scripts(dir: &std::path::Path) -> Result<usize, String> {
         count += 1;
     }
     Ok(count)
+}
+
+/// Gives the charts module's files (trunk names worker assets `charts.js` and
+/// `charts_bg.wasm`, without a hash) hashed names and writes their start script; returns
+/// the start script's name, or `None` when the build has no charts module.
+#[cfg(not(target_arch = "wasm32"))]
+fn hash_charts(dir: &std::path::Path) -> Result<Option<String>, String> {
+    let (js, wasm) = (dir.join("charts.js"), dir.join("charts_bg.wasm"));
+    if !js.exists() || !wasm.exists() {
+        return Ok(None);
+    }
+    let read = |p: &std::path::Path| {
+        std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    };
+    let mut both = read(&js)?;
+    both.extend(read(&wasm)?);
+    let base = format!("charts-{}", short_hash(&both));
+    let rename = |from: &std::path::Path, to: String| {
+        std::fs::rename(from, dir.join(&to))
+            .map_err(|e| format!("cannot rename {}: {e}", from.display()))
+    };
+    rename(&js, format!("{base}.js"))?;
+    rename(&wasm, format!("{base}_bg.wasm"))?;
+    let start = format!("{base}-start.js");
+    write(
+        &dir.join(&start),
+        zezhou::site::bundle::charts_start_script(&base).as_bytes(),
+    )?;
+    Ok(Some(start))
 }
 
 /// The first 16 hex digits of a file's SHA-256: its name changes when its contents do.

@@ -6,6 +6,7 @@ pub mod crash;
 pub mod document;
 pub mod download;
 pub mod history;
+pub mod island;
 pub mod offline;
 pub mod resize;
 pub mod share;

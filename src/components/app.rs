@@ -1,4 +1,4 @@
-use super::{DetailPanel, EventSection, HeadlineStrip, Notice, SiteFooter, SiteHeader};
+use super::{ChartsSlot, DetailPanel, EventSection, HeadlineStrip, Notice, SiteFooter, SiteHeader};
 use crate::i18n::strings;
 use crate::state::{provide_app_state, use_app};
 use leptos::prelude::*;
@@ -23,6 +23,7 @@ pub fn Page() -> impl IntoView {
         <HeadlineStrip/>
         <main id="main" class="main" tabindex="-1">
             <EventSection/>
+            <ChartsSlot/>
         </main>
         <SiteFooter/>
         <DetailPanel/>

@@ -5,7 +5,7 @@ use crate::chart::layout::Layout;
 use crate::chart::spec::{embedded, ChartKind};
 use crate::chart::strings::{chart_strings, title};
 use crate::data::story;
-use crate::state::use_app;
+use crate::state::use_charts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -51,7 +51,7 @@ pub fn ChartDownloads(
     /// The colours it is drawn in.
     palette: RwSignal<Palette>,
 ) -> impl IntoView {
-    let lang = use_app().lang;
+    let lang = use_charts().lang;
     let save = move |format: Format| {
         let lang = lang.get_untracked();
         let name = file_name(story(), kind, format.extension());

@@ -3,7 +3,7 @@ use crate::chart::strings::{chart_strings, title};
 use crate::format;
 use crate::i18n::{rank_label, strings};
 use crate::model::{Figure, Lang, Provenance};
-use crate::state::use_app;
+use crate::state::use_charts;
 use leptos::prelude::*;
 
 /// A chart's data as a real table, shown and hidden by a toggle button.
@@ -12,7 +12,7 @@ pub fn ChartTable(
     /// Which chart.
     kind: ChartKind,
 ) -> impl IntoView {
-    let lang = use_app().lang;
+    let lang = use_charts().lang;
     let shown = RwSignal::new(false);
     let table_id = format!("chart-{}-table", kind.slug());
     let caption_id = format!("chart-{}-caption", kind.slug());

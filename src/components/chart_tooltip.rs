@@ -3,7 +3,7 @@ use crate::chart::strings::role_name;
 use crate::format;
 use crate::i18n::{rank_label, strings};
 use crate::model::Lang;
-use crate::state::use_app;
+use crate::state::use_charts;
 use leptos::prelude::*;
 
 /// What a chart mark is: its label, value (reported or derived), the figures behind it, and
@@ -19,7 +19,7 @@ pub fn ChartTooltip(
     /// Closes it; `true` returns focus to its mark.
     on_close: Callback<bool>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_charts();
     let t = strings(lang);
     let figure = datum.figure;
     let reported = is_reported(figure);

@@ -6,7 +6,7 @@ use crate::chart::layout::{fixed, layout as chart_layout, place_tooltip, Layout,
 use crate::chart::scale::ScaleKind;
 use crate::chart::spec::{embedded, ChartKind};
 use crate::chart::strings::{chart_strings, title};
-use crate::state::use_app;
+use crate::state::use_charts;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,7 +34,7 @@ pub fn ChartView(
     /// The theme colours to draw in.
     palette: RwSignal<Palette>,
 ) -> impl IntoView {
-    let state = use_app();
+    let state = use_charts();
     let lang = state.lang;
     let data = embedded(kind);
     let count = data.bars().count();

@@ -3,14 +3,22 @@ use crate::browser::theme::{custom_property, watch_color_scheme};
 use crate::chart::draw::Palette;
 use crate::chart::spec::ChartKind;
 use crate::chart::strings::chart_strings;
-use crate::state::use_app;
+use crate::state::{provide_charts_state, use_charts};
 use leptos::prelude::*;
+
+/// The root of the charts module (a second WebAssembly module, loaded after the first
+/// view): its state, then the charts.
+#[component]
+pub fn ChartsApp() -> impl IntoView {
+    provide_charts_state();
+    view! { <ChartsSection/> }
+}
 
 /// The overview charts, drawn in the theme's colours and redrawn when the reader's
 /// appearance choice or the system's light/dark preference changes.
 #[component]
 pub fn ChartsSection() -> impl IntoView {
-    let state = use_app();
+    let state = use_charts();
     let lang = state.lang;
     let palette = RwSignal::new(Palette::LIGHT);
     let read_palette = move || {
@@ -22,7 +30,7 @@ pub fn ChartsSection() -> impl IntoView {
     // On mount and on every appearance change; a frame later, once `<html data-theme>` is
     // set and the style recomputed.
     Effect::new(move |_| {
-        state.appearance.track();
+        state.colours.track();
         request_animation_frame(read_palette);
     });
     // The system's light/dark switch (browser only: effects do not run in the build's

@@ -47,7 +47,7 @@ pub fn EventCard(
                     class="card__body"
                     id=body_id.clone()
                     hidden=move || !is_open.get()
-                    inner_html=move || event.map(|e| card_text(story, e, lang.get()))
+                    inner_html=move || event.map(|e| card_text(story, e, lang.get(), super::LIVE))
                 ></div>
                 <button
                     type="button"

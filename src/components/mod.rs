@@ -1,5 +1,9 @@
 //! Leptos components, one per file. They wire signals to the pure modules and draw.
 
+/// True in the browser, false when the build renders the first view to HTML: controls that
+/// only work with the live app (the marks in an event's text) are left out of the HTML.
+const LIVE: bool = cfg!(target_arch = "wasm32");
+
 mod app;
 mod appearance_switch;
 mod chart_downloads;
@@ -7,6 +11,7 @@ mod chart_table;
 mod chart_tooltip;
 mod chart_view;
 mod charts_section;
+mod charts_slot;
 mod detail_panel;
 mod event_card;
 mod event_filters;
@@ -25,7 +30,8 @@ pub use chart_downloads::ChartDownloads;
 pub use chart_table::ChartTable;
 pub use chart_tooltip::ChartTooltip;
 pub use chart_view::ChartView;
-pub use charts_section::ChartsSection;
+pub use charts_section::{ChartsApp, ChartsSection};
+pub use charts_slot::ChartsSlot;
 pub use detail_panel::DetailPanel;
 pub use event_card::EventCard;
 pub use event_filters::EventFilters;

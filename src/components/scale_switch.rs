@@ -1,12 +1,12 @@
 use crate::chart::scale::ScaleKind;
 use crate::chart::strings::chart_strings;
-use crate::state::use_app;
+use crate::state::use_charts;
 use leptos::prelude::*;
 
 /// Linear / logarithmic: toggle buttons bound to the shared scale (kept in the URL).
 #[component]
 pub fn ScaleSwitch() -> impl IntoView {
-    let state = use_app();
+    let state = use_charts();
     let lang = state.lang;
     move || {
         let t = chart_strings(lang.get());
@@ -23,7 +23,7 @@ pub fn ScaleSwitch() -> impl IntoView {
                                 data-scale=kind.as_str()
                                 data-testid=format!("scale-{}", kind.as_str())
                                 aria-pressed=move || (state.scale.get() == kind).to_string()
-                                on:click=move |_| state.scale.set(kind)
+                                on:click=move |_| state.set_scale(kind)
                             >
                                 {match kind {
                                     ScaleKind::Linear => t.linear,

@@ -6,6 +6,10 @@
 //!   minified by the hook because trunk's own minifier fails on it), every `integrity`
 //!   attribute is computed again from the file it names.
 //!
+//! - [`charts_start_script`] and [`insert_in_head`]: the charts module (built by trunk as a
+//!   "worker" asset, so neither hashed nor linked) gets hashed file names, a start script,
+//!   and a `<meta name="zezhou-charts">` that tells the page where that script is.
+//!
 //! The functions work on trunk's minified `index.html` (`<link href=./a.css
 //! integrity=sha384-… rel=stylesheet>`) and take file contents from the caller, so they are
 //! tested without a build.
@@ -124,6 +128,23 @@ pub fn refresh_integrity(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> 
     out
 }
 
+/// The start script of the charts module whose files are `{base}.js` and `{base}_bg.wasm`.
+pub fn charts_start_script(base: &str) -> String {
+    format!(
+        "import init from './{base}.js';\n\
+         init({{ module_or_path: new URL('./{base}_bg.wasm', import.meta.url) }});\n"
+    )
+}
+
+/// `html` with `tag` added at the end of its head.
+pub fn insert_in_head(html: &str, tag: &str) -> String {
+    let at = html
+        .find("</head>")
+        .or_else(|| html.find("<body"))
+        .unwrap_or(0);
+    format!("{}{tag}{}", &html[..at], &html[at..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +155,26 @@ mod tests {
         <link crossorigin href=./app-3.js integrity=sha384-C rel=modulepreload>\
         <noscript><link rel=\"stylesheet\" href=\"./noscript.css\" integrity=\"sha384-N\"></noscript>\
         </head>";
+
+    #[test]
+    fn the_charts_start_script_loads_its_own_files() {
+        let js = charts_start_script("charts-ab12");
+        assert!(js.starts_with("import init from './charts-ab12.js';"));
+        assert!(js.contains("new URL('./charts-ab12_bg.wasm', import.meta.url)"));
+    }
+
+    #[test]
+    fn a_tag_goes_at_the_end_of_the_head() {
+        let meta = "<meta name=zezhou-charts content=./c.js>";
+        assert_eq!(
+            insert_in_head("<head><title>x</title></head><body>", meta),
+            format!("<head><title>x</title>{meta}</head><body>")
+        );
+        assert_eq!(
+            insert_in_head("<title>x</title><body>", meta),
+            format!("<title>x</title>{meta}<body>")
+        );
+    }
 
     #[test]
     fn attributes_are_read_quoted_or_not() {

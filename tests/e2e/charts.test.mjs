@@ -11,7 +11,7 @@ import {
   axeViolations,
   overflowsHorizontally,
   SCREENSHOTS,
-} from '../harness.mjs';
+} from './harness.mjs';
 
 let env;
 before(async () => {
@@ -31,9 +31,11 @@ const TITLES = {
   'households-and-people': '户数与人数',
 };
 
+/** Opens the app and brings the charts near the screen, which loads their module. */
 async function openApp(profile, path = '', options) {
   const page = await env.open(profile, path, options);
   await waitForApp(page);
+  await page.getByTestId('charts-slot').scrollIntoViewIfNeeded();
   await page.locator('[data-testid="chart-image"] svg').nth(2).waitFor();
   return page;
 }
@@ -70,6 +72,23 @@ async function shoot(page, name) {
     await chart(page, slug).screenshot({ path: `${SCREENSHOTS}${name}-${slug}.png` });
   }
 }
+
+test('the charts module loads only when the charts come near the screen', async () => {
+  const page = await env.open('phone');
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname.split('/').pop()));
+  await waitForApp(page);
+  await page.waitForTimeout(800);
+  assert.deepEqual(fetched.filter((n) => n.startsWith('charts-')), [], 'loaded before it was needed');
+  assert.match(await page.getByTestId('charts-slot').textContent(), /图表加载中/);
+  await page.getByTestId('charts-slot').scrollIntoViewIfNeeded();
+  await page.locator('[data-testid="chart-image"] svg').nth(2).waitFor();
+  const charts = fetched.filter((n) => n.startsWith('charts-'));
+  assert.equal(charts.length, 3, charts.join(', '));
+  assert.ok(charts.some((n) => n.endsWith('_bg.wasm')));
+  assert.equal(await page.getByTestId('charts-slot').getAttribute('data-state'), 'ready');
+  assert.deepEqual(page.problems, []);
+});
 
 for (const profile of ['phone', 'desktop']) {
   describe(`charts on ${profile}`, () => {
