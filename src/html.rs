@@ -86,8 +86,9 @@ pub fn event_dom_id(rank: u8) -> String {
     format!("event-{rank}")
 }
 
-/// A card's head: rank and theme, title, summary, the key figures as tiles (buttons with
-/// `data-figure`) and the completion bars.
+/// A card's head: rank and theme, title, summary, the key figures and the derived ones as
+/// tiles (buttons with `data-figure`; a derived one says so in words) and the completion
+/// bars.
 pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
     let t = strings(lang);
     let mut h = Html::new();
@@ -111,7 +112,10 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
         .text(event.title.get(lang))
         .raw("</h3>")
         .element("p", "card__summary", event.summary.get(lang));
-    let mut tiles = story.event_figures(event.rank).filter(|f| f.key).peekable();
+    let mut tiles = story
+        .event_figures(event.rank)
+        .filter(|f| f.key || matches!(f.provenance, Provenance::Derived { .. }))
+        .peekable();
     if tiles.peek().is_some() {
         h.raw(r#"<ul class="card__figures""#)
             .attr("aria-label", t.figures_in_event)
@@ -133,8 +137,11 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
                 .attr("aria-haspopup", "dialog")
                 .raw(">")
                 .element("span", "tile__value", &format::figure(figure, lang))
-                .element("span", "tile__label", figure.label.get(lang))
-                .raw("</button></li>");
+                .element("span", "tile__label", figure.label.get(lang));
+            if derived {
+                h.element("span", "tile__badge", t.derived);
+            }
+            h.raw("</button></li>");
         }
         h.raw("</ul>");
     }
@@ -348,6 +355,9 @@ mod tests {
         assert!(head.contains(r#"data-testid="figure-tile" data-figure="#));
         assert!(head.contains(r#"aria-label="本条数字""#));
         assert!(head.contains(r#"<div class="event-visual" data-testid="event-visual">"#));
+        // Its derived figures too, marked in words as well as by the dashed border.
+        assert!(head.contains(r#"class="tile tile--derived""#), "{head}");
+        assert!(head.contains(r#"<span class="tile__badge">推算数字</span>"#));
         let en = card_head(story, story.event(3).unwrap(), Lang::En);
         assert!(en.contains("No. 3"));
         assert!(

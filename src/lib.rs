@@ -8,14 +8,15 @@
 //! | [`text`] | cleaning the source report, splitting it, scanning its numbers |
 //! | [`data`] | the embedded dataset; the build-time pipeline and validation (host only) |
 //! | [`format`] | numbers and units per language (万元, 亿元, million) |
+//! | [`html`] | the story's static content as HTML strings (card heads and texts, panel contents), escaped |
 //! | [`chart`] | charts: figures chosen by rules over the data, scales, layout, plotters SVG drawing, descriptions, CSV/JSON exports |
 //! | [`route`] | URL hash <-> view state (language, filter, search, sort, open card), junk-proof |
 //! | [`state`] | the shared signals; their link to URL, storage and document |
 //! | [`search`] | search, theme filter and sort over the events |
 //! | [`i18n`] | the interface's own strings in three languages |
 //! | [`components`] | Leptos components, one per file |
-//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours |
-//! | [`site`] | build time, host only: the first view as HTML, CSP, 404 page, service worker |
+//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module |
+//! | [`site`] | build time, host only: the first view as HTML, CSP, 404 page, service worker, joined styles, integrity |
 //!
 //! # The one rule
 //!
@@ -36,13 +37,26 @@
 //! script, and writes `404.html` and the service worker (`sw.js`) from the build's files.
 //! [`start`] then mounts the live app off-screen and swaps it in.
 //!
-//! # What is mounted
+//! # Two modules
 //!
-//! [`components::Page`] shows the header, the headline figures and the ten event headings.
-//! The full cards with panels, filters and search ([`components::EventSection`],
-//! [`components::DetailPanel`]) and the charts ([`components::ChartsSection`]) are built and
-//! tested (host and wasm-bindgen tests; their end-to-end suites are in `tests/e2e/parked/`)
-//! but not mounted: with them the first load is about 270 KB gzipped, over the 150 KB budget.
+//! The first load has a budget of 150 KB gzipped (README, "Status and figures"), so:
+//!
+//! - the page ([`start`], `src/main.rs`): header, headline figures, the ten cards with
+//!   filters, search and sort, the figure and term panel. The cards' and the panel's text is
+//!   markup from [`html`] set as `inner_html` (one delegated click opens the panel from a
+//!   tile or mark), because every Leptos view and reactive closure costs code; Leptos keeps
+//!   everything that changes piecemeal (open card, filters, controls, the panel's frame);
+//! - the charts ([`start_charts`], `src/bin/charts.rs`): a second WebAssembly module that
+//!   trunk builds as a "worker" asset and the page loads when the charts come near the
+//!   screen ([`browser::island`]). It mounts [`components::ChartsApp`] into the page's
+//!   `#charts-root`. The two share no memory: the charts read `<html lang>`, `data-theme` and
+//!   the URL ([`state::provide_charts_state`]) and ask the page to open a card or keep the
+//!   scale in the URL with window events.
+//!
+//! Chart backend: plotters' SVG backend, drawn into a string and set as the chart's markup
+//! (crisp at any pixel ratio, text measured by the browser so CJK labels need no font
+//! files, colours from the theme's CSS properties); marks for taps and keys are buttons laid
+//! over it from the same layout ([`chart::layout`]).
 
 pub mod browser;
 pub mod chart;

@@ -114,13 +114,15 @@ for (const profile of ['phone', 'desktop']) {
 
     test('a derived figure says so, with its formula', async () => {
       const page = await openApp(profile, '#/zh-Hans/event/1');
-      const tile = card(page, 1).locator('.tile--derived').first();
-      if ((await tile.count()) === 0) return; // the dataset shows derived figures only in text
+      const tile = card(page, 1).locator('.tile--derived[data-figure="people-per-household-lifted"]');
+      assert.match(await tile.textContent(), /2\.51.*推算数字/);
       await press(page, tile);
       const panel = page.getByTestId('panel');
       await panel.waitFor({ state: 'visible' });
       assert.match(await panel.textContent(), /推算数字/);
-      assert.match(await panel.textContent(), /算法/);
+      assert.match(await panel.textContent(), /算法.*5222 ÷ 2078/);
+      assert.equal(await panel.getByTestId('panel-source').count(), 0, 'a derived figure has no source sentence');
+      assert.deepEqual(page.problems, []);
     });
 
     test('a glossary term is explained; a tap outside and the close button dismiss', async () => {
