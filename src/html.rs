@@ -272,28 +272,30 @@ pub fn term_panel(entry: &GlossaryEntry, lang: Lang) -> String {
     h.0
 }
 
+/// The text content of some markup: tags (and the comments Leptos leaves) dropped,
+/// entities decoded. For tests.
+#[cfg(test)]
+pub(crate) fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::story;
-
-    /// The text content of some markup: tags dropped, entities decoded.
-    fn text_of(html: &str) -> String {
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out.replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&amp;", "&")
-    }
 
     /// Every `<tag` has its `</tag>` in order (void elements aside), so the markup nests.
     fn assert_balanced(html: &str) {

@@ -23,20 +23,7 @@ mod tests {
     use super::*;
     use crate::data::story;
 
-    /// The page's text without its tags and the comments leptos leaves.
-    fn text_of(html: &str) -> String {
-        let mut out = String::new();
-        let mut in_tag = false;
-        for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' => in_tag = false,
-                c if !in_tag => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    }
+    use crate::html::text_of;
 
     #[test]
     fn the_first_view_has_the_header_headline_and_ten_events() {
