@@ -128,14 +128,15 @@ impl AppState {
         self.query.set(String::new());
     }
 
-    /// Opens a card and scrolls to it (from a headline figure or a chart mark).
+    /// Opens a card, scrolls to it and moves focus to it (from a headline figure or a chart
+    /// mark).
     pub fn go_to_event(&self, rank: u8) {
         if !self.visible.get_untracked().contains(&rank) {
             self.clear_filters();
         }
         self.open.set(Some(rank));
         self.panel.set(None);
-        request_animation_frame(move || browser::document::scroll_to(&event_dom_id(rank)));
+        request_animation_frame(move || browser::document::show(&event_dom_id(rank)));
     }
 
     /// Opens the panel, remembering the focused element to return to on close.

@@ -54,6 +54,17 @@ pub fn scroll_to(id: &str) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Scrolls to the element and moves focus to it without a second jump, so that keyboard and
+/// screen-reader users land where the page went (the element needs a `tabindex`).
+pub fn show(id: &str) {
+    scroll_to(id);
+    if let Some(el) = element(id) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+}
+
 /// True when the reader asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     web_sys::window()

@@ -36,6 +36,7 @@ pub fn EventCard(
                 class="card"
                 class:card--open=is_open
                 aria-labelledby=format!("{dom_id}-title")
+                tabindex="-1"
                 data-testid="event-card"
                 data-rank=rank
             >

@@ -185,6 +185,7 @@ for (const profile of ['phone', 'desktop']) {
         return r.top >= -1 && r.top < window.innerHeight / 2;
       });
       assert.match(await card.getAttribute('class'), /card--open/);
+      assert.equal(await card.evaluate((el) => el === document.activeElement), true, 'focus moves to the card');
       await tooltipHidden(page, slug);
       assert.deepEqual(page.problems, []);
     });

@@ -76,6 +76,8 @@ for (const profile of ['phone', 'desktop']) {
       const box = await c.boundingBox();
       const viewport = page.viewportSize();
       assert.ok(box.y < viewport.height && box.y + box.height > 0, `card 2 out of view: ${box.y}`);
+      // Focus went with it, for keyboard and screen-reader users.
+      assert.equal(await c.evaluate((el) => el === document.activeElement), true);
       assert.deepEqual(page.problems, []);
     });
 
