@@ -78,6 +78,14 @@ pub mod text;
 /// live.
 pub fn start() {
     browser::crash::install_panic_hook();
+    // The mount in a task of its own, apart from the module's instantiation: two shorter
+    // tasks instead of one long one. (The loader already waited for the first view's
+    // largest paint, see `site::bundle::late_loader`.)
+    gloo_timers::callback::Timeout::new(0, mount).forget();
+}
+
+/// [`start`]'s work: the live app in place of the HTML first view.
+fn mount() {
     let document = leptos::prelude::document();
     let Some(static_view) = document.get_element_by_id("app") else {
         leptos::logging::error!("no #app element to mount into");
@@ -89,6 +97,13 @@ pub fn start() {
     live.set_id("app");
     let live: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(live);
     leptos::mount::mount_to(live.clone(), components::App).forget();
+    // The swap in a later task, after the App's second step (its timer was set first).
+    gloo_timers::callback::Timeout::new(0, move || swap(static_view, live)).forget();
+}
+
+/// Puts the live app, built off-screen, in place of the HTML first view, and goes on.
+fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
+    let document = leptos::prelude::document();
     if static_view.replace_with_with_node_1(&live).is_err() {
         leptos::logging::error!("could not replace the static first view");
     }

@@ -63,6 +63,9 @@ pub struct AppState {
     pub panel: RwSignal<Option<Panel>>,
     /// A short confirmation shown after sharing.
     pub notice: RwSignal<Option<&'static str>>,
+    /// False while the live page is built in steps (see [`crate::components::App`]): the
+    /// cards' contents come in a second task.
+    pub whole: RwSignal<bool>,
     /// The ranks to show, in order: derived from theme, query and sort.
     pub visible: Memo<Vec<u8>>,
     /// What opened the panel, to return focus to it on close.
@@ -92,6 +95,7 @@ impl AppState {
             scale: RwSignal::new(route.scale),
             panel: RwSignal::new(None),
             notice: RwSignal::new(None),
+            whole: RwSignal::new(true),
             visible,
             opener: StoredValue::new_local(None),
         }

@@ -1,7 +1,8 @@
 //! trunk's post-build hook: finishes the staged `dist/` before trunk publishes it.
 //!
 //! 1. minifies the wasm-bindgen JavaScript (esbuild from `node_modules`; trunk's own
-//!    minifier fails on it), joins the stylesheets into one file, and recomputes integrity;
+//!    minifier fails on it), joins the stylesheets into one file, recomputes integrity, and
+//!    replaces trunk's loader with one that starts after the first view's largest paint;
 //! 2. renders the first view into `index.html` and adds the fallbacks and the strict
 //!    Content-Security-Policy (with the hash of every inline script);
 //! 3. writes `404.html`, which lands on the app from any mistyped path;
@@ -58,6 +59,8 @@ fn run() -> Result<String, String> {
         }
     }
     let index = bundle::refresh_integrity(&index, |name| std::fs::read(dir.join(name)).ok());
+    let index =
+        bundle::late_loader(&index).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let index = match hash_charts(&dir)? {
         Some(start) => bundle::insert_in_head(
             &index,

@@ -3,12 +3,12 @@
 
 use crate::model::Lang;
 
-/// Installs a panic hook that logs the panic to the console (as `console_error_panic_hook`
-/// does) and then shows the message. With `panic = "abort"` the module stops right after,
-/// so the message uses a plain link to reload, which needs no WebAssembly.
+/// Installs a panic hook that logs the panic to the console and then shows the message.
+/// With `panic = "abort"` the module stops right after, so the message uses a plain link to
+/// reload, which needs no WebAssembly.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        web_sys::console::error_1(&info.to_string().into());
         show_message();
     }));
 }

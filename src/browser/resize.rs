@@ -1,30 +1,34 @@
-//! An element's width as it changes (window resize, orientation change, layout), debounced.
+//! An element's width as it changes (window resize, orientation change, layout), at most
+//! once a frame.
 
-use gloo_timers::callback::Timeout;
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// Calls `on_width` with the element's width (fractional CSS pixels) now, and again
-/// `debounce_ms` after each burst of size changes; stops when the returned observer is
-/// dropped.
+/// Calls `on_width` with the element's width (fractional CSS pixels) now, and again on the
+/// animation frame after each burst of size changes (however many a frame brings, one call;
+/// the drawing then never waits on a timer, and never runs inside the resize observer's own
+/// callback, which would make the browser report a resize loop); stops when the returned
+/// observer is dropped.
 pub fn observe_width(
     element: &web_sys::Element,
-    debounce_ms: u32,
     on_width: impl Fn(f64) + 'static,
 ) -> Option<WidthObserver> {
     let on_width = Rc::new(on_width);
     on_width(element.get_bounding_client_rect().width());
-    let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
+    let pending = Rc::new(Cell::new(false));
     let target = element.clone();
     let callback = Closure::<dyn Fn()>::new(move || {
-        let on_width = Rc::clone(&on_width);
-        let target = target.clone();
-        // Replacing the timeout cancels the previous one.
-        *pending.borrow_mut() = Some(Timeout::new(debounce_ms, move || {
+        if pending.replace(true) {
+            return;
+        }
+        let (on_width, target, pending) =
+            (Rc::clone(&on_width), target.clone(), Rc::clone(&pending));
+        leptos::prelude::request_animation_frame(move || {
+            pending.set(false);
             on_width(target.get_bounding_client_rect().width());
-        }));
+        });
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(element);

