@@ -179,8 +179,11 @@ pub fn late_loader(html: &str) -> Result<String, String> {
     let (js_name, wasm_name) = (file_name(&js.href), file_name(&wasm.href));
     let script = late_loader_script(js_name, &integrity_of(js)?, wasm_name, &integrity_of(wasm)?);
 
-    let open = "<script type=module>";
-    let start = html.find(open).ok_or("no module script (trunk's loader)")?;
+    // trunk's release build minifies the page (`type=module`), its debug build does not.
+    let (open, start) = ["<script type=module>", "<script type=\"module\">"]
+        .into_iter()
+        .find_map(|open| html.find(open).map(|at| (open, at)))
+        .ok_or("no module script (trunk's loader)")?;
     let end = start
         + html[start..]
             .find("</script>")
@@ -257,6 +260,26 @@ mod tests {
         assert!(script.contains("fetch('./app-1_bg.wasm',{integrity:'sha384-W'})"));
         assert!(script.contains("largest-contentful-paint"));
         assert!(html.ends_with("</head><body><div id=app></div>"));
+    }
+
+    #[test]
+    fn the_late_loader_reads_trunks_debug_page_too() {
+        let debug = TRUNK_LOADER
+            .replace("<script type=module>", "<script type=\"module\">")
+            .replace(
+                "href=./app-1.js integrity=sha384-J rel=modulepreload",
+                "href=\"./app-1.js\" integrity=\"sha384-J\" rel=\"modulepreload\"",
+            )
+            .replace(
+                "href=./app-1_bg.wasm integrity=sha384-W rel=preload",
+                "href=\"./app-1_bg.wasm\" integrity=\"sha384-W\" rel=\"preload\"",
+            );
+        let html = late_loader(&debug).unwrap();
+        assert!(
+            html.contains("fetch('./app-1_bg.wasm',{integrity:'sha384-W'})"),
+            "{html}"
+        );
+        assert!(!html.contains("modulepreload\""));
     }
 
     #[test]
