@@ -31,11 +31,14 @@
 //! the resolved story (postcard, a compact serde format) into `OUT_DIR`; [`data::story`]
 //! decodes it once at start-up.
 //!
-//! After trunk's build, its post-build hook (`src/bin/postbuild.rs`) renders
+//! After trunk's build, its post-build hook (`src/bin/postbuild.rs`) minifies the
+//! JavaScript, joins the stylesheets, replaces trunk's loader with one that starts the app
+//! after the first view's largest paint ([`site::bundle`]), renders
 //! [`components::Page`] to HTML into `index.html` (the first view a reader sees before, or
 //! without, WebAssembly), adds a strict Content-Security-Policy with the hash of every inline
 //! script, and writes `404.html` and the service worker (`sw.js`) from the build's files.
-//! [`start`] then mounts the live app off-screen and swaps it in.
+//! [`start`] then builds the live app off-screen in short tasks (the page, then the cards'
+//! contents) and swaps it in.
 //!
 //! # Two modules
 //!
@@ -53,10 +56,12 @@
 //!   the URL ([`state::provide_charts_state`]) and ask the page to open a card or keep the
 //!   scale in the URL with window events.
 //!
-//! Chart backend: plotters' SVG backend, drawn into a string and set as the chart's markup
-//! (crisp at any pixel ratio, text measured by the browser so CJK labels need no font
-//! files, colours from the theme's CSS properties); marks for taps and keys are buttons laid
-//! over it from the same layout ([`chart::layout`]).
+//! Chart backend: plotters' SVG backend, drawn into a string and set as the chart's markup:
+//! crisp at any pixel ratio; its text is set by the browser, so CJK labels need no font
+//! files (label widths come from our own estimate, [`chart::measure`], because plotters'
+//! browser measuring inserts styled spans that the CSP blocks); colours from the theme's CSS
+//! properties. Marks for taps and keys are buttons laid over it from the same layout
+//! ([`chart::layout`]).
 
 pub mod browser;
 pub mod chart;
