@@ -72,10 +72,10 @@ pub struct Text3 {
     pub en: String,
 }
 
-/// [`Text3`] as stored: `hant` holds, for each character of `hans`, [`SAME`] where the
+/// [`Text3`] as stored: `hant` holds, for each character of `hans`, `SAME` (U+0001) where the
 /// traditional character is the same, else the traditional character. A text whose two
 /// scripts differ in length (never, for OpenCC's conversion of this report, but allowed),
-/// or that holds a marker itself, is stored whole after a [`WHOLE`] marker.
+/// or that holds a marker itself, is stored whole after a `WHOLE` marker (U+0002).
 #[derive(Serialize, Deserialize)]
 pub struct Text3Wire {
     hans: String,
