@@ -62,10 +62,7 @@ fn run() -> Result<String, String> {
     let index =
         bundle::late_loader(&index).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let index = match hash_charts(&dir)? {
-        Some(start) => bundle::insert_in_head(
-            &index,
-            &format!("<meta name=zezhou-charts content=./{start}>"),
-        ),
+        Some(meta) => bundle::insert_in_head(&index, &meta),
         None => index,
     };
     let noscript_path = dir.join("noscript.css");
@@ -142,7 +139,8 @@ fn minify_scripts(dir: &std::path::Path) -> Result<usize, String> {
 
 /// Gives the charts module's files (trunk names worker assets `charts.js` and
 /// `charts_bg.wasm`, without a hash) hashed names and writes their start script; returns
-/// the start script's name, or `None` when the build has no charts module.
+/// the `<meta>` that names the start script and its integrity, or `None` when the build
+/// has no charts module.
 #[cfg(not(target_arch = "wasm32"))]
 fn hash_charts(dir: &std::path::Path) -> Result<Option<String>, String> {
     let (js, wasm) = (dir.join("charts.js"), dir.join("charts_bg.wasm"));
@@ -161,12 +159,19 @@ fn hash_charts(dir: &std::path::Path) -> Result<Option<String>, String> {
     };
     rename(&js, format!("{base}.js"))?;
     rename(&wasm, format!("{base}_bg.wasm"))?;
+    let integrity_of =
+        |name: String| read(&dir.join(name)).map(|b| zezhou::site::page::integrity(&b));
+    let script = zezhou::site::bundle::charts_start_script(
+        &base,
+        &integrity_of(format!("{base}.js"))?,
+        &integrity_of(format!("{base}_bg.wasm"))?,
+    );
     let start = format!("{base}-start.js");
-    write(
-        &dir.join(&start),
-        zezhou::site::bundle::charts_start_script(&base).as_bytes(),
-    )?;
-    Ok(Some(start))
+    write(&dir.join(&start), script.as_bytes())?;
+    Ok(Some(zezhou::site::bundle::charts_meta(
+        &start,
+        &zezhou::site::page::integrity(script.as_bytes()),
+    )))
 }
 
 /// The first 16 hex digits of a file's SHA-256: its name changes when its contents do.

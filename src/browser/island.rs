@@ -2,7 +2,8 @@
 //! after the first view (see the crate docs, "Two modules"):
 //!
 //! - the page loads the charts' start script when their slot comes near the screen (or the
-//!   reader prints), from the URL the build hook put in `<meta name="zezhou-charts">`;
+//!   reader prints), from the URL and with the integrity value the build hook put in
+//!   `<meta name="zezhou-charts">`; that script fetches the module checked the same way;
 //! - the two talk through the document: the charts follow `<html lang>` and
 //!   `<html data-theme>` and the URL; they ask the page for things with window events
 //!   ([`GO_TO_EVENT`], [`SET_SCALE`]) whose `detail` is a string.
@@ -74,11 +75,12 @@ pub fn load_charts_when_near() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let src = document
+    let meta = document
         .query_selector("meta[name=zezhou-charts]")
         .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"));
+        .flatten();
+    let src = meta.as_ref().and_then(|m| m.get_attribute("content"));
+    let integrity = meta.and_then(|m| m.get_attribute("data-integrity"));
     let (Some(src), Some(slot)) = (src, document.get_element_by_id(CHARTS_ROOT)) else {
         return;
     };
@@ -96,6 +98,9 @@ pub fn load_charts_when_near() {
                 return;
             };
             let _ = script.set_attribute("type", "module");
+            if let Some(integrity) = &integrity {
+                let _ = script.set_attribute("integrity", integrity);
+            }
             let _ = script.set_attribute("src", &src);
             if let Some(head) = document.head() {
                 let _ = head.append_child(&script);

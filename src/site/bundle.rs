@@ -138,6 +138,8 @@ pub fn refresh_integrity(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> 
 /// checked against their integrity values (a module preload link for the JavaScript, which
 /// `import()` then takes, and `fetch` with `integrity` for the WebAssembly), starts the app,
 /// and does nothing without WebAssembly (the HTML first view stays, see `page::finish`).
+/// When the app cannot load (a file that fails its integrity check, a network error), the
+/// page falls back to the static view as it does without WebAssembly (`no-wasm`).
 pub fn late_loader_script(
     js: &str,
     js_integrity: &str,
@@ -152,10 +154,11 @@ new PerformanceObserver(go).observe({{type:'largest-contentful-paint',buffered:t
 else requestAnimationFrame(()=>setTimeout(go))}});\
 document.head.append(Object.assign(document.createElement('link'),\
 {{rel:'modulepreload',href:'./{js}',integrity:'{js_integrity}',crossOrigin:'anonymous'}}));\
-const bindings=await import('./{js}');\
+try{{const bindings=await import('./{js}');\
 const wasm=await bindings.default({{module_or_path:fetch('./{wasm}',{{integrity:'{wasm_integrity}'}})}});\
 window.wasmBindings=bindings;\
-dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}))}}"
+dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}))}}\
+catch(e){{document.documentElement.classList.add('no-wasm');throw e}}}}"
     )
 }
 
@@ -207,11 +210,20 @@ pub fn late_loader(html: &str) -> Result<String, String> {
 }
 
 /// The start script of the charts module whose files are `{base}.js` and `{base}_bg.wasm`.
-pub fn charts_start_script(base: &str) -> String {
+/// It fetches both checked against their integrity values, as the page's loader does.
+pub fn charts_start_script(base: &str, js_integrity: &str, wasm_integrity: &str) -> String {
     format!(
-        "import init from './{base}.js';\n\
-         init({{ module_or_path: new URL('./{base}_bg.wasm', import.meta.url) }});\n"
+        "const at=(name)=>new URL(name,import.meta.url).href;\n\
+         document.head.append(Object.assign(document.createElement('link'),\
+         {{rel:'modulepreload',href:at('./{base}.js'),integrity:'{js_integrity}',crossOrigin:'anonymous'}}));\n\
+         const {{default:init}}=await import('./{base}.js');\n\
+         await init({{module_or_path:fetch(at('./{base}_bg.wasm'),{{integrity:'{wasm_integrity}'}})}});\n"
     )
+}
+
+/// The tag that tells the page where the charts' start script is, and its integrity.
+pub fn charts_meta(start: &str, start_integrity: &str) -> String {
+    format!("<meta name=zezhou-charts content=./{start} data-integrity={start_integrity}>")
 }
 
 /// `html` with `tag` added at the end of its head.
@@ -259,6 +271,7 @@ mod tests {
         assert!(script.contains("import('./app-1.js')"));
         assert!(script.contains("fetch('./app-1_bg.wasm',{integrity:'sha384-W'})"));
         assert!(script.contains("largest-contentful-paint"));
+        assert!(script.contains("catch(e){document.documentElement.classList.add('no-wasm')"));
         assert!(html.ends_with("</head><body><div id=app></div>"));
     }
 
@@ -296,9 +309,17 @@ mod tests {
 
     #[test]
     fn the_charts_start_script_loads_its_own_files() {
-        let js = charts_start_script("charts-ab12");
-        assert!(js.starts_with("import init from './charts-ab12.js';"));
-        assert!(js.contains("new URL('./charts-ab12_bg.wasm', import.meta.url)"));
+        let js = charts_start_script("charts-ab12", "sha384-J", "sha384-W");
+        assert!(
+            js.contains("href:at('./charts-ab12.js'),integrity:'sha384-J'"),
+            "{js}"
+        );
+        assert!(js.contains("await import('./charts-ab12.js')"));
+        assert!(js.contains("fetch(at('./charts-ab12_bg.wasm'),{integrity:'sha384-W'})"));
+        assert_eq!(
+            charts_meta("charts-ab12-start.js", "sha384-S"),
+            "<meta name=zezhou-charts content=./charts-ab12-start.js data-integrity=sha384-S>"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setUp, waitForApp, screenshot } from './harness.mjs';
+import { setUp, waitForApp, screenshot, PROFILES } from './harness.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 
@@ -101,3 +101,46 @@ for (const profile of ['phone', 'desktop']) {
     assert.deepEqual(page.problems, []);
   });
 }
+
+/** A browser context whose responses for `pattern` have their last byte changed. */
+async function tampered(pattern) {
+  const context = await env.browser.newContext(PROFILES.desktop);
+  await context.route(pattern, async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));
+  return page;
+}
+
+test('a page module that fails its integrity check is refused; the static view stays', async () => {
+  const page = await tampered(/\/zezhou-[0-9a-f]+_bg\.wasm$/);
+  await page.goto(env.app.url);
+  await page.waitForFunction(() => document.documentElement.classList.contains('no-wasm'));
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined);
+  assert.ok(page.errors.some((e) => /integrity/i.test(e)), page.errors.join('\n'));
+  assert.equal(await page.locator('h1').textContent(), '泽州县2017年脱贫攻坚十件大事');
+  assert.equal(await page.getByTestId('event-card').count(), 10);
+  assert.ok(await page.locator('.static-note').isVisible(), 'the note says the interactive version is missing');
+  assert.equal(await page.locator('.site-header__bar').isVisible(), false, 'controls that need the app are hidden');
+  await page.context().close();
+});
+
+test('a charts module that fails its integrity check is refused; the page goes on', async () => {
+  const page = await tampered(/\/charts-[0-9a-f]+_bg\.wasm$/);
+  await page.goto(env.app.url);
+  await waitForApp(page);
+  await page.getByTestId('charts-slot').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /charts-[0-9a-f]+_bg\.wasm$/.test(r.name)));
+  await page.waitForTimeout(500);
+  assert.ok(page.errors.some((e) => /integrity/i.test(e)), page.errors.join('\n'));
+  assert.equal(await page.getByTestId('chart-image').count(), 0);
+  // The page itself still works: a card opens.
+  await page.locator('article[data-rank="3"] .card__toggle').click();
+  assert.equal(await page.locator('article[data-rank="3"] .card__toggle').getAttribute('aria-expanded'), 'true');
+  await page.context().close();
+});
