@@ -37,8 +37,8 @@
 //! [`components::Page`] to HTML into `index.html` (the first view a reader sees before, or
 //! without, WebAssembly), adds a strict Content-Security-Policy with the hash of every inline
 //! script, and writes `404.html` and the service worker (`sw.js`) from the build's files.
-//! [`start`] then builds the live app off-screen in short tasks (the page, then the cards'
-//! contents) and swaps it in.
+//! [`start`] then builds the live app off-screen in short tasks (the page, then the cards)
+//! and swaps it in.
 //!
 //! # Two modules
 //!

@@ -64,7 +64,7 @@ pub struct AppState {
     /// A short confirmation shown after sharing.
     pub notice: RwSignal<Option<&'static str>>,
     /// False while the live page is built in steps (see [`crate::components::App`]): the
-    /// cards' contents come in a second task.
+    /// cards come in a second task.
     pub whole: RwSignal<bool>,
     /// The ranks to show, in order: derived from theme, query and sort.
     pub visible: Memo<Vec<u8>>,

@@ -4,8 +4,8 @@ use crate::state::{provide_app_state, use_app};
 use leptos::prelude::*;
 
 /// The app in the browser: reads the URL and the reader's stored choices, keeps them in
-/// step with the state, and shows the [`Page`], in two tasks: the page without the cards'
-/// contents, then those (shorter tasks keep the page responsive while it starts; it is
+/// step with the state, and shows the [`Page`], in two tasks: the page without the cards,
+/// then the cards (shorter tasks keep the page responsive while it starts; it is
 /// built off-screen, see [`crate::start`], so the reader sees it whole).
 #[component]
 pub fn App() -> impl IntoView {

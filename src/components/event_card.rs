@@ -42,19 +42,13 @@ pub fn EventCard(
             >
                 <div
                     class="card__head"
-                    inner_html=move || {
-                        event.filter(|_| state.whole.get()).map(|e| card_head(story, e, lang.get()))
-                    }
+                    inner_html=move || event.map(|e| card_head(story, e, lang.get()))
                 ></div>
                 <div
                     class="card__body"
                     id=body_id.clone()
                     hidden=move || !is_open.get()
-                    inner_html=move || {
-                        event
-                            .filter(|_| state.whole.get())
-                            .map(|e| card_text(story, e, lang.get(), super::LIVE))
-                    }
+                    inner_html=move || event.map(|e| card_text(story, e, lang.get(), super::LIVE))
                 ></div>
                 <button
                     type="button"

@@ -57,7 +57,7 @@ pub fn EventSection() -> impl IntoView {
                     }
                 >
                     <For
-                        each=move || state.visible.get()
+                        each=move || if state.whole.get() { state.visible.get() } else { Vec::new() }
                         key=|rank| *rank
                         children=move |rank| view! { <EventCard rank=rank/> }
                     />
