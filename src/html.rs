@@ -14,7 +14,7 @@
 //! use zezhou::model::Lang;
 //!
 //! let story = story();
-//! let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans);
+//! let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans, true);
 //! assert!(head.contains(r#"<h3 class="card__title" id="event-2-title">啃下易地扶贫搬迁硬骨头</h3>"#));
 //! ```
 
@@ -45,8 +45,8 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A small writer: `open` takes the start tag as written (attributes included, values
-/// escaped by the caller with [`Html::attr`]), `text` escapes.
+/// A small writer: `raw` appends markup as written, `attr` an attribute with its value
+/// escaped, `text` escaped text, `element` a whole element with escaped text.
 struct Html(String);
 
 impl Html {
@@ -87,9 +87,10 @@ pub fn event_dom_id(rank: u8) -> String {
 }
 
 /// A card's head: rank and theme, title, summary, the key figures and the derived ones as
-/// tiles (buttons with `data-figure`; a derived one says so in words) and the completion
-/// bars.
-pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
+/// tiles (with `live`, buttons with `data-figure` that open the panel; without, in the
+/// build's HTML first view, plain boxes: a button there would do nothing; a derived one says
+/// so in words) and the completion bars.
+pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String {
     let t = strings(lang);
     let mut h = Html::new();
     h.raw(r#"<div class="card__meta">"#).element(
@@ -122,26 +123,29 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
             .raw(">");
         for figure in tiles {
             let derived = matches!(figure.provenance, Provenance::Derived { .. });
-            h.raw("<li><button")
-                .attr("type", "button")
-                .attr(
-                    "class",
-                    if derived {
-                        "tile tile--derived"
-                    } else {
-                        "tile"
-                    },
-                )
+            let tag = if live { "button" } else { "div" };
+            let class = if derived {
+                "tile tile--derived"
+            } else {
+                "tile"
+            };
+            h.raw("<li><").raw(tag);
+            if live {
+                h.attr("type", "button");
+            }
+            h.attr("class", class)
                 .attr("data-testid", "figure-tile")
-                .attr("data-figure", &figure.id)
-                .attr("aria-haspopup", "dialog")
-                .raw(">")
+                .attr("data-figure", &figure.id);
+            if live {
+                h.attr("aria-haspopup", "dialog");
+            }
+            h.raw(">")
                 .element("span", "tile__value", &format::figure(figure, lang))
                 .element("span", "tile__label", figure.label.get(lang));
             if derived {
                 h.element("span", "tile__badge", t.derived);
             }
-            h.raw("</button></li>");
+            h.raw("</").raw(tag).raw("></li>");
         }
         h.raw("</ul>");
     }
@@ -330,8 +334,11 @@ mod tests {
         let story = story();
         for lang in Lang::ALL {
             for event in &story.events {
-                let head = card_head(story, event, lang);
+                let head = card_head(story, event, lang, true);
                 assert_balanced(&head);
+                let still = card_head(story, event, lang, false);
+                assert_balanced(&still);
+                assert!(!still.contains("<button"), "{still}");
                 let head_text = text_of(&head);
                 assert!(head_text.contains(event.title.get(lang)), "{head_text}");
                 assert!(head_text.contains(event.summary.get(lang)));
@@ -348,7 +355,7 @@ mod tests {
     #[test]
     fn a_card_head_has_rank_theme_tiles_and_bars() {
         let story = story();
-        let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans);
+        let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans, true);
         assert!(
             head.contains(r#"<span class="card__rank">第2件</span>"#),
             "{head}"
@@ -360,7 +367,7 @@ mod tests {
         // Its derived figures too, marked in words as well as by the dashed border.
         assert!(head.contains(r#"class="tile tile--derived""#), "{head}");
         assert!(head.contains(r#"<span class="tile__badge">推算数字</span>"#));
-        let en = card_head(story, story.event(3).unwrap(), Lang::En);
+        let en = card_head(story, story.event(3).unwrap(), Lang::En, true);
         assert!(en.contains("No. 3"));
         assert!(
             !en.contains("event-visual"),

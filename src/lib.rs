@@ -83,10 +83,20 @@ pub mod text;
 /// live.
 pub fn start() {
     browser::crash::install_panic_hook();
+    // A test-only build (`--features crash-test`) panics once the app is live when the URL
+    // it was opened with has `crash-test` (read now: the app tidies the URL as it starts), to
+    // prove the reader then sees a message rather than a dead page.
+    #[cfg(feature = "crash-test")]
+    CRASH_TEST.set(browser::history::hash().contains("crash-test"));
     // The mount in a task of its own, apart from the module's instantiation: two shorter
     // tasks instead of one long one. (The loader already waited for the first view's
     // largest paint, see `site::bundle::late_loader`.)
     gloo_timers::callback::Timeout::new(0, mount).forget();
+}
+
+#[cfg(feature = "crash-test")]
+thread_local! {
+    static CRASH_TEST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// [`start`]'s work: the live app in place of the HTML first view.
@@ -119,10 +129,8 @@ fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark("app-interactive");
     }
-    // A test-only build (`--features crash-test`) panics on `#crash-test`, to prove the
-    // reader then sees a message rather than a dead page.
     #[cfg(feature = "crash-test")]
-    if browser::history::hash().contains("crash-test") {
+    if CRASH_TEST.get() {
         panic!("crash test: a forced panic");
     }
     browser::offline::register_service_worker();
@@ -142,4 +150,5 @@ pub fn start_charts() {
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
     leptos::mount::mount_to(root.clone(), components::ChartsApp).forget();
     let _ = root.set_attribute("data-state", "ready");
+    let _ = root.remove_attribute("aria-busy");
 }

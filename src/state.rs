@@ -165,7 +165,7 @@ impl AppState {
     }
 }
 
-pub use crate::html::event_dom_id;
+use crate::html::event_dom_id;
 
 /// The charts module's state (see [`crate::browser::island`]): the language and theme
 /// follow the document, the scale the URL; what the charts ask of the page goes to it as

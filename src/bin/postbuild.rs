@@ -3,10 +3,12 @@
 //! 1. minifies the wasm-bindgen JavaScript (esbuild from `node_modules`; trunk's own
 //!    minifier fails on it), joins the stylesheets into one file, recomputes integrity, and
 //!    replaces trunk's loader with one that starts after the first view's largest paint;
-//! 2. renders the first view into `index.html` and adds the fallbacks and the strict
+//! 2. gives the charts module (a trunk "worker" asset, unhashed) hashed names, writes its
+//!    start script and names it, with its integrity, in `<meta name=zezhou-charts>`;
+//! 3. renders the first view into `index.html` and adds the fallbacks and the strict
 //!    Content-Security-Policy (with the hash of every inline script);
-//! 3. writes `404.html`, which lands on the app from any mistyped path;
-//! 4. writes `sw.js`, precaching exactly the files of this build under a versioned cache.
+//! 4. writes `404.html`, which lands on the app from any mistyped path;
+//! 5. writes `sw.js`, precaching exactly the files of this build under a versioned cache.
 //!
 //! Usage: `postbuild [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.
 
@@ -62,8 +64,13 @@ fn run() -> Result<String, String> {
     let index =
         bundle::late_loader(&index).map_err(|e| format!("{}: {e}", index_path.display()))?;
     let index = match hash_charts(&dir)? {
-        Some(meta) => bundle::insert_in_head(&index, &meta),
-        None => index,
+        Some(meta) => bundle::insert_in_head(&index, &meta)?,
+        None => {
+            eprintln!(
+                "postbuild: warning: no charts module (charts.js, charts_bg.wasm) in this build"
+            );
+            index
+        }
     };
     let noscript_path = dir.join("noscript.css");
     let noscript = std::fs::read(&noscript_path)

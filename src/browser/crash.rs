@@ -8,7 +8,8 @@ use crate::model::Lang;
 /// reload, which needs no WebAssembly.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&info.to_string().into());
+        // As a JavaScript Error, so the console shows where it came from.
+        web_sys::console::error_1(&js_sys::Error::new(&info.to_string()));
         show_message();
     }));
 }

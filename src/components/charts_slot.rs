@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn ChartsSlot() -> impl IntoView {
     let lang = use_app().lang;
     view! {
-        <div class="charts-slot" id=CHARTS_ROOT data-testid="charts-slot">
+        <div class="charts-slot" id=CHARTS_ROOT data-testid="charts-slot" aria-busy="true">
             <p class="charts-slot__loading">{move || strings(lang.get()).charts_loading}</p>
         </div>
     }

@@ -42,7 +42,7 @@ pub fn EventCard(
             >
                 <div
                     class="card__head"
-                    inner_html=move || event.map(|e| card_head(story, e, lang.get()))
+                    inner_html=move || event.map(|e| card_head(story, e, lang.get(), super::LIVE))
                 ></div>
                 <div
                     class="card__body"

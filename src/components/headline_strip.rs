@@ -1,10 +1,12 @@
 use crate::data::story;
 use crate::format;
+use crate::html::event_dom_id;
 use crate::i18n::strings;
 use crate::state::use_app;
 use leptos::prelude::*;
 
-/// The headline figures under the header; each leads to the card it comes from.
+/// The headline figures under the header; each is a link to the card it comes from (a plain
+/// `#event-N` jump without the app; with it, the card also opens).
 #[component]
 pub fn HeadlineStrip() -> impl IntoView {
     let state = use_app();
@@ -22,12 +24,15 @@ pub fn HeadlineStrip() -> impl IntoView {
                         let rank = figure.event;
                         view! {
                             <li class="headline__item">
-                                <button
-                                    type="button"
+                                <a
                                     class="headline__figure"
+                                    href=format!("#{}", event_dom_id(rank))
                                     data-testid="headline-figure"
                                     data-figure=figure.id.clone()
-                                    on:click=move |_| state.go_to_event(rank)
+                                    on:click=move |ev| {
+                                        ev.prevent_default();
+                                        state.go_to_event(rank);
+                                    }
                                 >
                                     <span class="headline__value">
                                         {move || format::figure(figure, lang.get())}
@@ -44,7 +49,7 @@ pub fn HeadlineStrip() -> impl IntoView {
                                             )
                                         }}
                                     </span>
-                                </button>
+                                </a>
                             </li>
                         }
                     })

@@ -133,6 +133,15 @@ pub fn refresh_integrity(html: &str, read: impl Fn(&str) -> Option<Vec<u8>>) -> 
     out
 }
 
+/// True for what may go into the generated scripts and tags unescaped: a plain file name, or
+/// an integrity value (`sha384-` and base64).
+fn plain(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '/' | '='))
+}
+
 /// The page's loader, run after the first view's largest paint (where the browser reports
 /// it; else a frame later; at the latest after a second): it fetches `js` and `wasm`
 /// checked against their integrity values (a module preload link for the JavaScript, which
@@ -149,7 +158,7 @@ pub fn late_loader_script(
     format!(
         "if(typeof WebAssembly==='object'){{\
 await new Promise(go=>{{setTimeout(go,1000);\
-if(PerformanceObserver.supportedEntryTypes?.includes('largest-contentful-paint'))\
+if(self.PerformanceObserver?.supportedEntryTypes?.includes('largest-contentful-paint'))\
 new PerformanceObserver(go).observe({{type:'largest-contentful-paint',buffered:true}});\
 else requestAnimationFrame(()=>setTimeout(go))}});\
 document.head.append(Object.assign(document.createElement('link'),\
@@ -180,7 +189,14 @@ pub fn late_loader(html: &str) -> Result<String, String> {
         attribute(&html[l.start..l.end], "integrity").ok_or(format!("no integrity on {}", l.href))
     };
     let (js_name, wasm_name) = (file_name(&js.href), file_name(&wasm.href));
-    let script = late_loader_script(js_name, &integrity_of(js)?, wasm_name, &integrity_of(wasm)?);
+    let (js_sri, wasm_sri) = (integrity_of(js)?, integrity_of(wasm)?);
+    if let Some(odd) = [js_name, wasm_name, &js_sri, &wasm_sri]
+        .into_iter()
+        .find(|v| !plain(v))
+    {
+        return Err(format!("unexpected characters in {odd:?}"));
+    }
+    let script = late_loader_script(js_name, &js_sri, wasm_name, &wasm_sri);
 
     // trunk's release build minifies the page (`type=module`), its debug build does not.
     let (open, start) = ["<script type=module>", "<script type=\"module\">"]
@@ -210,14 +226,17 @@ pub fn late_loader(html: &str) -> Result<String, String> {
 }
 
 /// The start script of the charts module whose files are `{base}.js` and `{base}_bg.wasm`.
-/// It fetches both checked against their integrity values, as the page's loader does.
+/// It fetches both checked against their integrity values, as the page's loader does; when
+/// they cannot load, it marks the charts' slot `data-state="failed"` (the page's CSS then
+/// hides it, rather than leave "loading" there for good).
 pub fn charts_start_script(base: &str, js_integrity: &str, wasm_integrity: &str) -> String {
     format!(
         "const at=(name)=>new URL(name,import.meta.url).href;\n\
          document.head.append(Object.assign(document.createElement('link'),\
          {{rel:'modulepreload',href:at('./{base}.js'),integrity:'{js_integrity}',crossOrigin:'anonymous'}}));\n\
-         const {{default:init}}=await import('./{base}.js');\n\
-         await init({{module_or_path:fetch(at('./{base}_bg.wasm'),{{integrity:'{wasm_integrity}'}})}});\n"
+         try{{const {{default:init}}=await import('./{base}.js');\n\
+         await init({{module_or_path:fetch(at('./{base}_bg.wasm'),{{integrity:'{wasm_integrity}'}})}})}}\n\
+         catch(e){{document.getElementById('charts-root')?.setAttribute('data-state','failed');throw e}}\n"
     )
 }
 
@@ -226,13 +245,14 @@ pub fn charts_meta(start: &str, start_integrity: &str) -> String {
     format!("<meta name=zezhou-charts content=./{start} data-integrity={start_integrity}>")
 }
 
-/// `html` with `tag` added at the end of its head.
-pub fn insert_in_head(html: &str, tag: &str) -> String {
+/// `html` with `tag` added at the end of its head; an error when the page has neither
+/// `</head>` nor `<body`.
+pub fn insert_in_head(html: &str, tag: &str) -> Result<String, String> {
     let at = html
         .find("</head>")
         .or_else(|| html.find("<body"))
-        .unwrap_or(0);
-    format!("{}{tag}{}", &html[..at], &html[at..])
+        .ok_or("the page has no </head> or <body>")?;
+    Ok(format!("{}{tag}{}", &html[..at], &html[at..]))
 }
 
 #[cfg(test)]
@@ -305,6 +325,10 @@ mod tests {
             .contains("does not load app-1.js"));
         let no_sri = TRUNK_LOADER.replace(" integrity=sha384-J", "");
         assert!(late_loader(&no_sri).unwrap_err().contains("no integrity"));
+        let quote = TRUNK_LOADER.replace("sha384-W", "sha384-W'+alert(1)+'");
+        assert!(late_loader(&quote)
+            .unwrap_err()
+            .contains("unexpected characters"));
     }
 
     #[test]
@@ -316,6 +340,7 @@ mod tests {
         );
         assert!(js.contains("await import('./charts-ab12.js')"));
         assert!(js.contains("fetch(at('./charts-ab12_bg.wasm'),{integrity:'sha384-W'})"));
+        assert!(js.contains("setAttribute('data-state','failed')"));
         assert_eq!(
             charts_meta("charts-ab12-start.js", "sha384-S"),
             "<meta name=zezhou-charts content=./charts-ab12-start.js data-integrity=sha384-S>"
@@ -326,13 +351,14 @@ mod tests {
     fn a_tag_goes_at_the_end_of_the_head() {
         let meta = "<meta name=zezhou-charts content=./c.js>";
         assert_eq!(
-            insert_in_head("<head><title>x</title></head><body>", meta),
+            insert_in_head("<head><title>x</title></head><body>", meta).unwrap(),
             format!("<head><title>x</title>{meta}</head><body>")
         );
         assert_eq!(
-            insert_in_head("<title>x</title><body>", meta),
+            insert_in_head("<title>x</title><body>", meta).unwrap(),
             format!("<title>x</title>{meta}<body>")
         );
+        assert!(insert_in_head("<title>x</title>", meta).is_err());
     }
 
     #[test]

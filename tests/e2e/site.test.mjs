@@ -117,18 +117,23 @@ async function tampered(pattern) {
   return page;
 }
 
-test('a page module that fails its integrity check is refused; the static view stays', async () => {
-  const page = await tampered(/\/zezhou-[0-9a-f]+_bg\.wasm$/);
-  await page.goto(env.app.url);
-  await page.waitForFunction(() => document.documentElement.classList.contains('no-wasm'));
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined);
-  assert.ok(page.errors.some((e) => /integrity/i.test(e)), page.errors.join('\n'));
-  assert.equal(await page.locator('h1').textContent(), '泽州县2017年脱贫攻坚十件大事');
-  assert.equal(await page.getByTestId('event-card').count(), 10);
-  assert.ok(await page.locator('.static-note').isVisible(), 'the note says the interactive version is missing');
-  assert.equal(await page.locator('.site-header__bar').isVisible(), false, 'controls that need the app are hidden');
-  await page.context().close();
-});
+for (const [part, pattern] of [
+  ['WebAssembly', /\/zezhou-[0-9a-f]+_bg\.wasm$/],
+  ['JavaScript', /\/zezhou-[0-9a-f]+\.js$/],
+]) {
+  test(`the page's ${part} failing its integrity check is refused; the static view stays`, async () => {
+    const page = await tampered(pattern);
+    await page.goto(env.app.url);
+    await page.waitForFunction(() => document.documentElement.classList.contains('no-wasm'));
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined);
+    assert.ok(page.errors.some((e) => /integrity/i.test(e)), page.errors.join('\n'));
+    assert.equal(await page.locator('h1').textContent(), '泽州县2017年脱贫攻坚十件大事');
+    assert.equal(await page.getByTestId('event-card').count(), 10);
+    assert.ok(await page.locator('.static-note').isVisible(), 'the note says the interactive version is missing');
+    assert.equal(await page.locator('.site-header__bar').isVisible(), false, 'controls that need the app are hidden');
+    await page.context().close();
+  });
+}
 
 test('a charts module that fails its integrity check is refused; the page goes on', async () => {
   const page = await tampered(/\/charts-[0-9a-f]+_bg\.wasm$/);
@@ -139,6 +144,9 @@ test('a charts module that fails its integrity check is refused; the page goes o
   await page.waitForTimeout(500);
   assert.ok(page.errors.some((e) => /integrity/i.test(e)), page.errors.join('\n'));
   assert.equal(await page.getByTestId('chart-image').count(), 0);
+  // No "loading" left for good: the slot says it failed and hides.
+  await page.waitForFunction(() => document.getElementById('charts-root').dataset.state === 'failed');
+  assert.equal(await page.getByTestId('charts-slot').isVisible(), false);
   // The page itself still works: a card opens.
   await page.locator('article[data-rank="3"] .card__toggle').click();
   assert.equal(await page.locator('article[data-rank="3"] .card__toggle').getAttribute('aria-expanded'), 'true');

@@ -55,6 +55,13 @@ test('without JavaScript the first view arrives as HTML', async () => {
   // The cards open, with their full text: nothing hides it without the app.
   assert.ok(await page.locator('[data-rank="2"] .event-text').isVisible());
   assert.match(await page.locator('[data-rank="2"] .event-text').textContent(), /安置784户2551人/);
+  // No control that would do nothing: tiles are plain boxes, the controls that need the app
+  // are hidden, and a headline figure is a link that jumps to its card.
+  assert.ok((await page.getByTestId('figure-tile').count()) >= 10);
+  const visibleButtons = await page.locator('#app button').evaluateAll((els) => els.filter((el) => el.checkVisibility()).length);
+  assert.equal(visibleButtons, 0);
+  await page.getByTestId('headline-figure').first().click();
+  assert.equal(await page.evaluate(() => location.hash), '#event-1');
   assert.ok(await page.locator('.static-note').isVisible(), 'the static note shows');
   await screenshot(page, 'titles-no-javascript');
 });
