@@ -22,7 +22,9 @@ import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { launch, PROFILES } from '../e2e/harness.mjs';
+import { launch, PROFILES, CHROMIUM_ARGS } from '../e2e/harness.mjs';
+import { TYPES } from '../e2e/server.mjs';
+import { loadParts } from '../e2e/first-load.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 20);
 const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
@@ -47,16 +49,9 @@ const msf = (x, digits = 1) => (Number.isFinite(x) ? `${x.toFixed(digits)} ms` :
 // 1. Bytes. The first load is index.html and every HTML, CSS, JS or WASM file it names
 // (links, scripts, the loader's imports), as tests/e2e/size.test.mjs counts it; the charts
 // module (charts-*) is loaded later, when the charts come near the screen.
-const COUNTED = new Set(['.html', '.css', '.js', '.wasm']);
 const BUDGET = 150_000;
 const files = await readdir('dist');
 const indexHtml = await readFile('dist/index.html', 'utf8');
-function named(html) {
-  const refs = new Set();
-  for (const m of html.matchAll(/(?:href|src)=(?:"|')?\.?\/?([^"'\s>]+)/g)) refs.add(m[1]);
-  for (const m of html.matchAll(/'\.\/([^']+)'/g)) refs.add(m[1]);
-  return [...refs].filter((name) => files.includes(name) && COUNTED.has(extname(name)));
-}
 async function bytesByType(names) {
   const types = {};
   const total = { raw: 0, gz: 0 };
@@ -72,8 +67,7 @@ async function bytesByType(names) {
   }
   return { types, total };
 }
-const firstNames = ['index.html', ...named(indexHtml)];
-const laterNames = files.filter((n) => n.startsWith('charts-') && COUNTED.has(extname(n)));
+const { first: firstNames, later: laterNames } = await loadParts('dist');
 if (!firstNames.some((n) => n.endsWith('.wasm'))) throw new Error('dist/index.html names no .wasm: build first');
 if (firstNames.some((n) => laterNames.includes(n))) throw new Error('the charts module is in the first load');
 const first = await bytesByType(firstNames);
@@ -97,18 +91,6 @@ await writeFile(join(STATIC_DIR, 'index.html'), staticHtml);
 // ---------------------------------------------------------------------------------------
 // 3. The server: a static host on 127.0.0.1 that, like the usual ones, sends text and
 // WebAssembly gzipped (level 9, the figures of the bytes table) when the browser accepts it.
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
 const COMPRESSED = new Set(['.html', '.js', '.css', '.wasm', '.json', '.webmanifest', '.svg', '.txt']);
 async function serve(root, prefix) {
   const base = resolve(root);
@@ -150,15 +132,7 @@ const plain = await serve(STATIC_DIR, '/static/');
 // throttling (slow 4G, 4x CPU), in a child process so this one keeps serving. Runs
 // alternate between the app and the static page; each figure is the median of its runs.
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const CHROME_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
+const CHROME_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 await rm(LH_DIR, { recursive: true, force: true });
 await mkdir(LH_DIR, { recursive: true });
 

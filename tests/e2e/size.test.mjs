@@ -6,21 +6,13 @@
 // (reading.test.mjs and charts.test.mjs check that in a browser); its size is printed too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
+import { loadParts } from './first-load.mjs';
 
 const BUDGET = 150_000; // bytes, gzipped
-const COUNTED = new Set(['.html', '.css', '.js', '.wasm']);
 const DIST = process.env.DIST ?? 'dist';
-
-/** Files of dist/ named in `html` by href=, src= or a quoted './name' (the inline loader). */
-function named(html, files) {
-  const refs = new Set();
-  for (const m of html.matchAll(/(?:href|src)=(?:"|')?\.?\/?([^"'\s>]+)/g)) refs.add(m[1]);
-  for (const m of html.matchAll(/'\.\/([^']+)'/g)) refs.add(m[1]);
-  return [...refs].filter((name) => files.includes(name) && COUNTED.has(extname(name)));
-}
 
 async function table(names) {
   let raw = 0;
@@ -37,9 +29,7 @@ async function table(names) {
 }
 
 test('the first load fits the 150 KB gzip budget', async () => {
-  const files = await readdir(DIST);
-  const html = await readFile(join(DIST, 'index.html'), 'utf8');
-  const first = ['index.html', ...named(html, files)];
+  const { first, later: charts } = await loadParts(DIST);
   assert.ok(first.some((n) => n.endsWith('.wasm')), 'index.html names no .wasm: build first');
   assert.ok(first.some((n) => n.endsWith('.css')), 'index.html names no stylesheet');
   const { raw, gz, rows } = await table(first);
@@ -47,7 +37,6 @@ test('the first load fits the 150 KB gzip budget', async () => {
   console.log(`  ${'total'.padEnd(44)} ${String(raw).padStart(8)} ${String(gz).padStart(8)}  (budget ${BUDGET})`);
 
   // Loaded later, when the charts come near the screen.
-  const charts = files.filter((n) => n.startsWith('charts-'));
   assert.ok(!first.some((n) => charts.includes(n)), 'the charts module must not be in the first load');
   if (charts.length) {
     const later = await table(charts);
