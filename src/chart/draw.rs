@@ -150,10 +150,7 @@ pub fn for_download(svg: &str, title: &str) -> String {
     let Some(open_end) = svg.find('>') else {
         return svg.to_owned();
     };
-    let escaped = title
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
+    let escaped = crate::html::escape(title);
     let (open, rest) = svg.split_at(open_end + 1);
     format!("{open}\n<title>{escaped}</title>{rest}")
 }

@@ -129,7 +129,7 @@ pub fn not_found_page() -> String {
         csp_hash(&script),
         csp_hash(NOT_FOUND_STYLE),
     );
-    let title = escape_html(&name);
+    let title = crate::html::escape(&name);
     format!(
         r#"<!DOCTYPE html>
 <html lang="zh-Hans">
@@ -174,13 +174,6 @@ fn app_name() -> String {
         .as_str()
         .expect("the manifest has a name (tested)")
         .to_owned()
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]
