@@ -50,7 +50,7 @@ fn run() -> Result<String, String> {
         );
         css.push(b'\n');
     }
-    let css_name = format!("style-{}.css", short_hash(&css));
+    let css_name = format!("style-{}.css", offline::short_hash(&css));
     let index = bundle::bundle_styles(&index, &css_name, &css);
     if styles.len() > 1 {
         write(&dir.join(&css_name), &css)?;
@@ -159,7 +159,7 @@ fn hash_charts(dir: &std::path::Path) -> Result<Option<String>, String> {
     };
     let mut both = read(&js)?;
     both.extend(read(&wasm)?);
-    let base = format!("charts-{}", short_hash(&both));
+    let base = format!("charts-{}", zezhou::site::offline::short_hash(&both));
     let rename = |from: &std::path::Path, to: String| {
         std::fs::rename(from, dir.join(&to))
             .map_err(|e| format!("cannot rename {}: {e}", from.display()))
@@ -179,17 +179,6 @@ fn hash_charts(dir: &std::path::Path) -> Result<Option<String>, String> {
         &start,
         &zezhou::site::page::integrity(script.as_bytes()),
     )))
-}
-
-/// The first 16 hex digits of a file's SHA-256: its name changes when its contents do.
-#[cfg(not(target_arch = "wasm32"))]
-fn short_hash(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes)
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// Every file of the build (relative path, contents), sorted, except the worker and the

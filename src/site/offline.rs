@@ -62,12 +62,18 @@ fn build_version(files: &[(String, &[u8])]) -> String {
         hasher.update((bytes.len() as u64).to_le_bytes());
         hasher.update(bytes);
     }
-    hasher
-        .finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    short_hex(&hasher.finalize())
+}
+
+/// The first 16 hex digits of a SHA-256 of `bytes`: a file name that changes when its
+/// contents do.
+pub fn short_hash(bytes: &[u8]) -> String {
+    short_hex(&Sha256::digest(bytes))
+}
+
+/// The first 8 bytes of a digest in hex.
+fn short_hex(digest: &[u8]) -> String {
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// `path` as a URL path: unreserved characters and `/` as they are, the rest percent-encoded.
