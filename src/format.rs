@@ -16,7 +16,7 @@
 //! assert_eq!(figure_value(money, Unit::Yuan, None, None, Lang::En), "CNY 19.25 million");
 //! ```
 
-use crate::model::{Decimal, Figure, Lang, Qualifier, Text3, Unit};
+use crate::model::{Counter, Decimal, Figure, Lang, Qualifier, Unit};
 
 /// A figure's value with its unit or counter and qualifier, in `lang`: `5222人`,
 /// `1.28亿元`, `30千瓦左右`, `CNY 3,000 or more`, `2,078 households`, `0.89%`.
@@ -24,24 +24,33 @@ use crate::model::{Decimal, Figure, Lang, Qualifier, Text3, Unit};
 /// - [`Unit::Yuan`]: see [`yuan`].
 /// - [`Unit::Percent`]: the number and `%` in every language.
 /// - [`Unit::Count`]: the number and the counter in `lang` (`5222人`, `2078戶`,
-///   `5,222 people`); the counter is used as given, so data may write "team leader" for a
-///   count of 1.
+///   `5,222 people`); English takes the counter's singular for exactly one
+///   (`1 team captain`), see [`Counter::for_value`].
 ///
 /// Qualifiers: [`Qualifier::About`] is `…左右` / `about …`; [`Qualifier::AtLeast`] (the
-/// report's 以上, which includes the number) is `…以上` / `… or more`.
+/// report's 以上, which includes the number) is `…以上` / `… or more`, and in an English
+/// count it comes before the noun: `20 or more households`.
 pub fn figure_value(
     value: Decimal,
     unit: Unit,
-    counter: Option<&Text3>,
+    counter: Option<&Counter>,
     qualifier: Option<Qualifier>,
     lang: Lang,
 ) -> String {
-    let bare = match unit {
-        Unit::Yuan => yuan(value, lang),
-        Unit::Percent => percent(value, lang),
-        Unit::Count => count(value, counter.map(|c| c.get(lang)), lang),
-    };
-    qualified(bare, qualifier, lang)
+    let word = counter.map_or("", |c| c.for_value(value, lang).trim());
+    match (unit, qualifier, lang) {
+        (Unit::Count, Some(Qualifier::AtLeast), Lang::En) if !word.is_empty() => {
+            format!("{} or more {word}", number(value, lang))
+        }
+        _ => {
+            let bare = match unit {
+                Unit::Yuan => yuan(value, lang),
+                Unit::Percent => percent(value, lang),
+                Unit::Count => count(value, word, lang),
+            };
+            qualified(bare, qualifier, lang)
+        }
+    }
 }
 
 /// [`figure_value`] for a figure of the story.
@@ -136,12 +145,12 @@ fn qualified(bare: String, qualifier: Option<Qualifier>, lang: Lang) -> String {
 }
 
 /// A count with its counter: `5222人` (Chinese writes them together), `5,222 people`.
-fn count(value: Decimal, counter: Option<&str>, lang: Lang) -> String {
+fn count(value: Decimal, word: &str, lang: Lang) -> String {
     let n = number(value, lang);
-    match counter.map(str::trim) {
-        None | Some("") => n,
-        Some(word) if lang.is_chinese() => format!("{n}{word}"),
-        Some(word) => format!("{n} {word}"),
+    match word {
+        "" => n,
+        word if lang.is_chinese() => format!("{n}{word}"),
+        word => format!("{n} {word}"),
     }
 }
 
@@ -335,18 +344,21 @@ impl Digits {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Kind, Provenance};
+    use crate::model::{Kind, Provenance, Text3};
 
     #[track_caller]
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
     }
 
-    fn counter(hans: &str, hant: &str, en: &str) -> Text3 {
-        Text3 {
-            hans: hans.to_owned(),
-            hant: hant.to_owned(),
-            en: en.to_owned(),
+    fn counter(hans: &str, hant: &str, one: &str, other: &str) -> Counter {
+        Counter {
+            word: Text3 {
+                hans: hans.to_owned(),
+                hant: hant.to_owned(),
+                en: other.to_owned(),
+            },
+            one: one.to_owned(),
         }
     }
 
@@ -355,7 +367,7 @@ mod tests {
     fn check(
         value: &str,
         unit: Unit,
-        counter: Option<&Text3>,
+        counter: Option<&Counter>,
         qualifier: Option<Qualifier>,
         want: [&str; 3],
     ) {
@@ -442,10 +454,10 @@ mod tests {
 
     #[test]
     fn counts_take_their_counter_in_the_script() {
-        let people = counter("人", "人", "people");
-        let households = counter("户", "戶", "households");
-        let villages = counter("个", "個", "villages");
-        let leader = counter("个大队长", "個大隊長", "team leader");
+        let people = counter("人", "人", "person", "people");
+        let households = counter("户", "戶", "household", "households");
+        let villages = counter("个", "個", "village", "villages");
+        let captains = counter("个", "個", "team captain", "team captains");
         for (value, unit_word, want) in [
             ("5222", &people, ["5222人", "5222人", "5,222 people"]),
             ("2551", &people, ["2551人", "2551人", "2,551 people"]),
@@ -456,13 +468,17 @@ mod tests {
             ),
             ("784", &households, ["784户", "784戶", "784 households"]),
             ("6", &villages, ["6个", "6個", "6 villages"]),
-            ("1", &leader, ["1个大队长", "1個大隊長", "1 team leader"]),
+            // English: the singular for exactly one, the plural for any other number.
+            ("1", &captains, ["1个", "1個", "1 team captain"]),
+            ("2", &captains, ["2个", "2個", "2 team captains"]),
+            ("1", &people, ["1人", "1人", "1 person"]),
+            ("1.5", &people, ["1.5人", "1.5人", "1.5 people"]),
             ("0", &people, ["0人", "0人", "0 people"]),
         ] {
             check(value, Unit::Count, Some(unit_word), None, want);
         }
         check("89", Unit::Count, None, None, ["89", "89", "89"]);
-        let blank = counter("", "", " ");
+        let blank = counter("", "", " ", " ");
         check(
             "12000",
             Unit::Count,
@@ -486,8 +502,8 @@ mod tests {
 
     #[test]
     fn qualifiers_follow_the_language() {
-        let kw = counter("千瓦", "千瓦", "kW");
-        let households = counter("户", "戶", "households");
+        let kw = counter("千瓦", "千瓦", "kW", "kW");
+        let households = counter("户", "戶", "household", "households");
         check(
             "30",
             Unit::Count,
@@ -507,7 +523,7 @@ mod tests {
             Unit::Count,
             Some(&households),
             Some(Qualifier::AtLeast),
-            ["20户以上", "20戶以上", "20 households or more"],
+            ["20户以上", "20戶以上", "20 or more households"],
         );
         check(
             "1100000",
@@ -526,7 +542,7 @@ mod tests {
             value: d("784"),
             unit: Unit::Count,
             kind: Kind::Households,
-            counter: Some(counter("户", "戶", "households")),
+            counter: Some(counter("户", "戶", "household", "households")),
             label: Text3::default(),
             qualifier: None,
             provenance: Provenance::Derived {

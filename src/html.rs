@@ -14,7 +14,7 @@
 //! use zezhou::model::Lang;
 //!
 //! let story = story();
-//! let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans, true);
+//! let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans, false);
 //! assert!(head.contains(r#"<h3 class="card__title" id="event-2-title">啃下易地扶贫搬迁硬骨头</h3>"#));
 //! ```
 
@@ -22,7 +22,9 @@ use crate::chart::card::completions;
 use crate::format;
 use crate::i18n::{kind_name, rank_label, strings};
 use crate::model::{Event, Figure, GlossaryEntry, Lang, Provenance, Story};
-use crate::text::marks::{event_segments, source_sentence, Segment};
+use crate::text::marks::{
+    event_segments, heading_segments, lead_segments, source_sentence, Segment,
+};
 
 /// Appends `text` with `&`, `<`, `>` and `"` escaped: safe in element content and in
 /// double-quoted attribute values.
@@ -74,6 +76,32 @@ impl Html {
         self
     }
 
+    /// Text cut into segments, figures and terms as buttons that open the panel.
+    fn marked(&mut self, segments: &[Segment], lang: Lang) -> &mut Html {
+        for segment in segments {
+            let (class, attr, id, text) = match *segment {
+                Segment::Plain(text) => {
+                    self.text(text);
+                    continue;
+                }
+                Segment::Figure { id, text } => ("mark mark--figure", "data-figure", id, text),
+                Segment::Term { id, text } => ("mark mark--term", "data-term", id, text),
+            };
+            self.raw("<button")
+                .attr("type", "button")
+                .attr("class", class)
+                .attr(attr, id);
+            if attr == "data-term" {
+                self.attr("title", strings(lang).what_is_this);
+            }
+            self.attr("aria-haspopup", "dialog")
+                .raw(">")
+                .text(text)
+                .raw("</button>");
+        }
+        self
+    }
+
     /// `<tag class="class">text</tag>`.
     fn element(&mut self, tag: &str, class: &str, text: &str) -> &mut Html {
         self.raw("<").raw(tag).attr("class", class).raw(">");
@@ -109,9 +137,13 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
     h.raw("</div><h3")
         .attr("class", "card__title")
         .attr("id", &format!("{}-title", event_dom_id(event.rank)))
-        .raw(">")
-        .text(event.title.get(lang))
-        .raw("</h3>")
+        .raw(">");
+    if live {
+        h.marked(&heading_segments(story, event, lang), lang);
+    } else {
+        h.text(event.title.get(lang));
+    }
+    h.raw("</h3>")
         .element("p", "card__summary", event.summary.get(lang));
     let mut tiles = story
         .event_figures(event.rank)
@@ -175,35 +207,26 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
 /// which is also what a reader without JavaScript gets), it is plain text: buttons there
 /// would do nothing.
 pub fn card_text(story: &Story, event: &Event, lang: Lang, marks: bool) -> String {
-    let what = strings(lang).what_is_this;
     let mut h = Html::new();
     h.raw(r#"<p class="event-text">"#);
-    if !marks {
-        h.text(event.text.get(lang)).raw("</p>");
-        return h.0;
-    }
-    for segment in event_segments(story, event, lang) {
-        let (class, attr, id, text) = match segment {
-            Segment::Plain(text) => {
-                h.text(text);
-                continue;
-            }
-            Segment::Figure { id, text } => ("mark mark--figure", "data-figure", id, text),
-            Segment::Term { id, text } => ("mark mark--term", "data-term", id, text),
-        };
-        h.raw("<button")
-            .attr("type", "button")
-            .attr("class", class)
-            .attr(attr, id);
-        if attr == "data-term" {
-            h.attr("title", what);
-        }
-        h.attr("aria-haspopup", "dialog")
-            .raw(">")
-            .text(text)
-            .raw("</button>");
+    if marks {
+        h.marked(&event_segments(story, event, lang), lang);
+    } else {
+        h.text(event.text.get(lang));
     }
     h.raw("</p>");
+    h.0
+}
+
+/// The report's lead paragraph, the content of its `<p>`; with `marks`, its glossary terms
+/// are buttons as in [`card_text`].
+pub fn lead(story: &Story, lang: Lang, marks: bool) -> String {
+    let mut h = Html::new();
+    if marks {
+        h.marked(&lead_segments(story, lang), lang);
+    } else {
+        h.text(story.lead.get(lang));
+    }
     h.0
 }
 

@@ -206,7 +206,9 @@ pub fn sort_name(sort: Sort, lang: Lang) -> &'static str {
 /// What a figure kind is called.
 pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
     let [hans, hant, en] = match kind {
-        Kind::Money => ["金额", "金額", "Money"],
+        Kind::Spending => ["支出", "支出", "Spending"],
+        Kind::Investment => ["投资", "投資", "Investment"],
+        Kind::Loans => ["贷款发放", "貸款發放", "Loans issued"],
         Kind::People => ["人数", "人數", "People"],
         Kind::Households => ["户数", "戶數", "Households"],
         Kind::Villages => ["村数", "村數", "Villages"],

@@ -2,7 +2,7 @@
 //! "5222", "搬迁", "搬遷" and "relocation" all find event 2.
 
 use crate::format;
-use crate::model::{Event, Kind, Lang, Provenance, Story, Unit};
+use crate::model::{Event, Kind, Lang, Provenance, Story};
 use crate::route::Sort;
 use crate::text::sort_small_by_key;
 
@@ -111,21 +111,22 @@ pub fn visible_events(
     match sort {
         Sort::Report => {}
         Sort::Money => sort_small_by_key(&mut ranks, |&rank| {
-            std::cmp::Reverse(largest(story, rank, Kind::Money))
+            std::cmp::Reverse(largest(story, rank, Kind::is_outlay))
         }),
         Sort::People => sort_small_by_key(&mut ranks, |&rank| {
-            std::cmp::Reverse(largest(story, rank, Kind::People))
+            std::cmp::Reverse(largest(story, rank, |k| k == Kind::People))
         }),
     }
     ranks
 }
 
-/// The largest reported figure of `kind` in an event, for sorting (`None` sorts last).
-pub fn largest(story: &Story, rank: u8, kind: Kind) -> Option<crate::model::Decimal> {
+/// The largest reported figure of a kind that `of` accepts in an event, for sorting (`None`
+/// sorts last). "Most money" counts money spent or invested, as the money chart does, not
+/// loans issued.
+pub fn largest(story: &Story, rank: u8, of: fn(Kind) -> bool) -> Option<crate::model::Decimal> {
     story
         .event_figures(rank)
-        .filter(|f| f.kind == kind && matches!(f.provenance, Provenance::Reported(_)))
-        .filter(|f| kind != Kind::Money || f.unit == Unit::Yuan)
+        .filter(|f| of(f.kind) && matches!(f.provenance, Provenance::Reported(_)))
         .map(|f| f.value)
         .max()
 }

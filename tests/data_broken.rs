@@ -246,10 +246,26 @@ fn a_percent_needs_its_percent_sign() {
 
 #[test]
 fn a_count_needs_a_counter() {
-    let problems = problems_after(&[("counter = { zh = \"座\", en = \"stations\" }\n", "")]);
+    let problems = problems_after(&[(
+        "counter = { zh = \"座\", one = \"station\", other = \"stations\" }\n",
+        "",
+    )]);
     assert_eq!(
         problems,
         ["figures[5] \"stations\": unit \"count\" needs a counter (人, 户, 个 …)"]
+    );
+}
+
+#[test]
+fn a_counter_for_one_is_singular() {
+    // Regression: tiles read "1 captains"; a count of one needs the English singular.
+    let problems = problems_after(&[(
+        "one = \"station\", other = \"stations\"",
+        "one = \"stations\", other = \"stations\"",
+    )]);
+    assert_eq!(
+        problems,
+        ["figures[5] \"stations\": counter.one \"stations\" is a plural: give the English for a count of one (\"1 household\")"]
     );
 }
 

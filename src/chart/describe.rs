@@ -67,13 +67,22 @@ fn money(data: &ChartData, lang: Lang) -> String {
             Lang::En => "No amounts to show.".to_owned(),
         };
     };
+    // What the amounts are, and that they must not be added: they are of different kinds
+    // (spending, investment) and may overlap (a county fund may pay for another programme).
     let intro = match lang {
-        Lang::ZhHans => format!("共{n}项金额，分属不同项目，并非同一总额的组成部分。"),
-        Lang::ZhHant => format!("共{n}項金額，分屬不同項目，並非同一總額的組成部分。"),
-        Lang::En if n == 1 => "One amount.".to_owned(),
-        Lang::En => {
-            format!("{n} amounts, each for a separate programme: they are not parts of one total.")
+        Lang::ZhHans => format!(
+            "共{n}项金额，为各项目的支出或投资；口径不同，可能相互包含，不能相加。贷款发放额不是支出，不在此图。"
+        ),
+        Lang::ZhHant => format!(
+            "共{n}項金額，為各項目的支出或投資；口徑不同，可能相互包含，不能相加。貸款發放額不是支出，不在此圖。"
+        ),
+        Lang::En if n == 1 => {
+            "One amount, spent or invested. Loans issued are not spending and are not shown."
+                .to_owned()
         }
+        Lang::En => format!(
+            "{n} amounts, each spent on or invested in a programme. They are of different kinds and may overlap, so they are not additive. Loans issued are not spending and are not shown."
+        ),
     };
     let lead = match lang {
         Lang::ZhHans => format!("{}最多，为{}", label(top, lang), value(top, lang)),
@@ -237,9 +246,9 @@ mod tests {
         check(
             ChartKind::Money,
             [
-                "共5项金额，分属不同项目，并非同一总额的组成部分。集中安置点建设投资最多，为1.28亿元，约为扶贫小额信贷投放额（2791.86万元）的4.6倍，是打造“互联网+泽州扶贫”模式的投资（100万元）的128倍。",
-                "共5項金額，分屬不同項目，並非同一總額的組成部分。集中安置點建設投資最多，為1.28億元，約為扶貧小額信貸投放額（2791.86萬元）的4.6倍，是打造“互聯網+澤州扶貧”模式的投資（100萬元）的128倍。",
-                "5 amounts, each for a separate programme: they are not parts of one total. The largest is Investment in the resettlement sites: CNY 128 million, about 4.6 times Poverty-alleviation microcredit issued (CNY 27.92 million), and 128 times Investment in the “Internet + Zezhou poverty alleviation” model (CNY 1 million).",
+                "共4项金额，为各项目的支出或投资；口径不同，可能相互包含，不能相加。贷款发放额不是支出，不在此图。集中安置点建设投资最多，为1.28亿元，约为县级财政专项扶贫资金投入（1925.04万元）的6.6倍，是打造“互联网+泽州扶贫”模式的投资（100万元）的128倍。",
+                "共4項金額，為各項目的支出或投資；口徑不同，可能相互包含，不能相加。貸款發放額不是支出，不在此圖。集中安置點建設投資最多，為1.28億元，約為縣級財政專項扶貧資金投入（1925.04萬元）的6.6倍，是打造“互聯網+澤州扶貧”模式的投資（100萬元）的128倍。",
+                "4 amounts, each spent on or invested in a programme. They are of different kinds and may overlap, so they are not additive. Loans issued are not spending and are not shown. The largest is Investment in building the resettlement sites: CNY 128 million, about 6.6 times Special poverty-alleviation funds spent from the county budget (CNY 19.25 million), and 128 times Investment in the “Internet Plus Zezhou poverty alleviation” model (CNY 1 million).",
             ],
         );
     }
@@ -251,7 +260,7 @@ mod tests {
             [
                 "2项均完成并超过任务（虚线为任务的100%）。易地扶贫搬迁：安置人数与2016-2017年任务：127%（完成2551人，任务2000人）；扶贫小额信贷：投放额与年度任务（报道未给出任务金额）：126%（完成2791.86万元）。",
                 "2項均完成並超過任務（虛線為任務的100%）。易地扶貧搬遷：安置人數與2016-2017年任務：127%（完成2551人，任務2000人）；扶貧小額信貸：投放額與年度任務（報道未給出任務金額）：126%（完成2791.86萬元）。",
-                "Both met and passed their targets (the dashed line marks 100%). Relocation: people resettled vs the 2016-2017 task: 127% (achieved 2,551 people, target 2,000 people); Microcredit: amount issued vs the annual task (the report gives no task amount): 126% (achieved CNY 27.92 million).",
+                "Both met and passed their targets (the dashed line marks 100%). Poverty-alleviation relocation: people resettled against the 2016–2017 task: 127% (achieved 2,551 people, target 2,000 people); Microcredit: loans issued against the annual task (the report gives no task amount): 126% (achieved CNY 27.92 million).",
             ],
         );
     }
@@ -272,13 +281,13 @@ mod tests {
     fn marks_name_label_value_provenance_and_position() {
         let data = ChartData::of(ChartKind::Money, story());
         let second = data.groups[1].bars[0].figure;
-        let got = Lang::ALL.map(|lang| mark_name(second, 1, 5, lang));
+        let got = Lang::ALL.map(|lang| mark_name(second, 1, 4, lang));
         assert_eq!(
             got,
             [
-                "扶贫小额信贷投放额：2791.86万元（原文数字） 2/5",
-                "扶貧小額信貸投放額：2791.86萬元（原文數字） 2/5",
-                "Poverty-alleviation microcredit issued: CNY 27.92 million (reported) 2/5",
+                "县级财政专项扶贫资金投入：1925.04万元（原文数字） 2/4",
+                "縣級財政專項扶貧資金投入：1925.04萬元（原文數字） 2/4",
+                "Special poverty-alleviation funds spent from the county budget: CNY 19.25 million (reported) 2/4",
             ]
         );
         let derived = story().figure("people-per-household-lifted").unwrap();

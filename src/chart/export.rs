@@ -110,7 +110,7 @@ pub fn csv(data: &ChartData, story: &Story, lang: Lang) -> String {
             unit_name(f.unit).to_owned(),
             f.counter
                 .as_ref()
-                .map(|c| c.get(lang).to_owned())
+                .map(|c| c.for_value(f.value, lang).to_owned())
                 .unwrap_or_default(),
             format::figure(f, lang),
             f.kind.as_str().to_owned(),
@@ -164,7 +164,7 @@ pub fn json(data: &ChartData, story: &Story, lang: Lang) -> String {
                 "value": number,
                 "value_exact": exact,
                 "unit": unit_name(f.unit),
-                "counter": f.counter.as_ref().map(|c| c.get(lang)),
+                "counter": f.counter.as_ref().map(|c| c.for_value(f.value, lang)),
                 "formatted": format::figure(f, lang),
                 "kind": f.kind.as_str(),
                 "event": f.event,
@@ -264,7 +264,7 @@ mod tests {
         let last = records.last().unwrap();
         assert_eq!(last[0], "citation");
         assert_eq!(last[1], story().citation.hans);
-        assert_eq!(records.len(), 1 + 5 + 1);
+        assert_eq!(records.len(), 1 + 4 + 1);
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! provenance; the story's relations), never by figure id, so another year's dataset
 //! draws its own charts with no code change.
 //!
-//! - [`ChartKind::Money`]: every *reported* figure of kind [`Kind::Money`] in [`Unit::Yuan`]:
-//!   the amounts programmes received. Incomes per household are [`Kind::Income`] and stay
-//!   out; derived figures stay out. Largest first. Each amount is its own bar: they are
-//!   separate programmes, never parts of one total.
+//! - [`ChartKind::Money`]: every *reported* amount of money put into a programme, spent
+//!   ([`Kind::Spending`]) or invested ([`Kind::Investment`]), in [`Unit::Yuan`]. Loans
+//!   issued ([`Kind::Loans`]) are not spending and stay out (microcredit shows in the
+//!   achieved chart); incomes per household ([`Kind::Income`]) and derived figures stay out.
+//!   Largest first. Each amount is its own bar: they are of different kinds and may overlap
+//!   (a county fund may pay for another programme), so they never add up to a total.
 //! - [`ChartKind::Achieved`]: one bar per [`Relation::AchievedVsTarget`], its length the
 //!   reported completion percentage, against a 100 % line; the achieved and target figures
 //!   (when the report gives them) go along as context.
@@ -20,7 +22,7 @@
 //! assert_eq!(money.groups[0].bars[0].figure.id, "relocation-investment");
 //! ```
 
-use crate::model::{Decimal, Figure, Kind, Provenance, Relation, Story, Text3, Unit};
+use crate::model::{Decimal, Figure, Provenance, Relation, Story, Text3, Unit};
 
 /// The overview charts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -204,7 +206,7 @@ fn money(story: &Story) -> Vec<Group<'_>> {
     for f in story
         .figures
         .iter()
-        .filter(|f| f.kind == Kind::Money && f.unit == Unit::Yuan && is_reported(f))
+        .filter(|f| f.kind.is_outlay() && f.unit == Unit::Yuan && is_reported(f))
     {
         let at = amounts.partition_point(|a| a.value >= f.value);
         amounts.insert(at, f);
@@ -290,6 +292,7 @@ fn households_people(story: &Story) -> Vec<Group<'_>> {
 mod tests {
     use super::*;
     use crate::data::story;
+    use crate::model::Kind;
 
     fn ids(data: &ChartData) -> Vec<(String, &'static str)> {
         data.bars()
@@ -305,20 +308,54 @@ mod tests {
     }
 
     #[test]
-    fn money_is_every_reported_programme_amount_largest_first() {
+    fn money_is_every_amount_spent_or_invested_largest_first() {
         check(
             ChartKind::Money,
             &[
                 ("relocation-investment", "amount"),
-                ("microcredit-issued", "amount"),
                 ("county-special-fund", "amount"),
                 ("insurance-investment", "amount"),
                 ("internet-investment", "amount"),
             ],
         );
-        // Incomes per household are yuan too, but not a programme's money.
+        // Incomes per household are yuan too, and loans issued are money too, but neither
+        // is a programme's spending.
         let data = ChartData::of(ChartKind::Money, story());
-        assert!(data.bars().all(|d| d.figure.kind == Kind::Money));
+        assert!(data.bars().all(|d| d.figure.kind.is_outlay()));
+    }
+
+    /// What a figure is, for the rule that a chart never mixes natures: money spent or
+    /// invested is one nature (outlay); loans issued, incomes, percentages, people and
+    /// households are each their own.
+    fn nature(kind: Kind) -> &'static str {
+        if kind.is_outlay() {
+            "outlay"
+        } else {
+            kind.as_str()
+        }
+    }
+
+    #[test]
+    fn no_chart_mixes_figures_of_different_natures() {
+        // Regression: the money chart put microcredit loans issued beside spending and
+        // investment. Bars in the same role of a chart must be of one nature.
+        for kind in ChartKind::ALL {
+            let data = ChartData::of(kind, story());
+            assert!(!data.is_empty(), "{kind:?}");
+            let mut seen: Vec<(Role, &str, &str)> = Vec::new();
+            for bar in data.bars() {
+                let n = nature(bar.figure.kind);
+                if let Some((_, first, id)) = seen.iter().find(|(r, ..)| *r == bar.role) {
+                    assert_eq!(
+                        n, *first,
+                        "{kind:?} puts {} ({n}) beside {id} ({first})",
+                        bar.figure.id
+                    );
+                } else {
+                    seen.push((bar.role, n, &bar.figure.id));
+                }
+            }
+        }
     }
 
     #[test]
@@ -377,7 +414,7 @@ mod tests {
     fn a_story_without_relations_or_money_gives_empty_charts() {
         let mut bare = story().clone();
         bare.relations.clear();
-        bare.figures.retain(|f| f.kind != Kind::Money);
+        bare.figures.retain(|f| !f.kind.is_outlay());
         for kind in ChartKind::ALL {
             assert!(ChartData::of(kind, &bare).is_empty(), "{kind:?}");
         }

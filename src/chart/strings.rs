@@ -94,7 +94,11 @@ pub fn title(kind: ChartKind, lang: Lang) -> &'static str {
     pick(
         lang,
         match kind {
-            ChartKind::Money => ["各项目投入金额", "各項目投入金額", "Money by programme"],
+            ChartKind::Money => [
+                "各项目支出与投资",
+                "各項目支出與投資",
+                "Spending and investment by programme",
+            ],
             ChartKind::Achieved => ["任务完成情况", "任務完成情況", "Achieved against target"],
             ChartKind::HouseholdsPeople => ["户数与人数", "戶數與人數", "Households and people"],
         },

@@ -1,7 +1,7 @@
 use crate::chart::spec::{embedded, is_reported, ChartKind};
 use crate::chart::strings::{chart_strings, title};
 use crate::format;
-use crate::i18n::{rank_label, strings};
+use crate::i18n::{kind_name, rank_label, strings};
 use crate::model::{Figure, Lang, Provenance};
 use crate::state::use_charts;
 use leptos::prelude::*;
@@ -75,6 +75,8 @@ fn table(kind: ChartKind, lang: Lang, caption_id: String) -> impl IntoView {
                                     <span class="chart__table-value">{format::figure(figure, lang)}</span>
                                     <span class="chart__table-note">
                                         {if is_reported(figure) { reported } else { derived }}
+                                        " · "
+                                        {kind_name(figure.kind, lang)}
                                     </span>
                                 </td>
                                 <td>{source_text(figure, lang)}</td>

@@ -1,7 +1,7 @@
 use crate::chart::spec::{is_reported, Datum};
 use crate::chart::strings::role_name;
 use crate::format;
-use crate::i18n::{rank_label, strings};
+use crate::i18n::{kind_name, rank_label, strings};
 use crate::model::Lang;
 use crate::state::use_charts;
 use leptos::prelude::*;
@@ -54,6 +54,8 @@ pub fn ChartTooltip(
                 {if reported { t.reported } else { t.derived }}
             </span>
             " "
+            <span>{kind_name(figure.kind, lang)}</span>
+            " · "
             <span>{rank_label(rank, lang)}</span>
         </p>
         <div class="chart__tooltip-actions">

@@ -5,9 +5,9 @@ use crate::state::{use_app, Panel};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The panel a click inside a card asks for: the closest button with `data-figure` or
-/// `data-term` (a tile or a mark in [`crate::html`]'s markup).
-fn panel_of(ev: &web_sys::MouseEvent) -> Option<Panel> {
+/// The panel a click inside a card (or the lead) asks for: the closest button with
+/// `data-figure` or `data-term` (a tile or a mark in [`crate::html`]'s markup).
+pub(super) fn panel_of(ev: &web_sys::MouseEvent) -> Option<Panel> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let button = target.closest("[data-figure], [data-term]").ok()??;
     match button.get_attribute("data-figure") {

@@ -1,10 +1,13 @@
+use super::event_section::panel_of;
 use super::{AppearanceSwitch, LanguageSwitch, ShareButton};
 use crate::data::story;
+use crate::html::lead;
 use crate::i18n::strings;
 use crate::state::use_app;
 use leptos::prelude::*;
 
-/// The page header: place and year, title, source and byline, and the view controls.
+/// The page header: place and year, title, source and byline, the report's lead paragraph
+/// (its glossary terms open the panel), and the view controls.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app();
@@ -30,6 +33,16 @@ pub fn SiteHeader() -> impl IntoView {
                 " "
                 {move || story.byline.get(lang.get()).to_owned()}
             </p>
+            <p
+                class="site-header__lead"
+                data-testid="lead"
+                inner_html=move || lead(story, lang.get(), super::LIVE)
+                on:click=move |ev| {
+                    if let Some(panel) = panel_of(&ev) {
+                        state.open_panel(panel);
+                    }
+                }
+            ></p>
         </header>
     }
 }

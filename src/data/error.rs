@@ -286,6 +286,12 @@ pub enum Problem {
     /// `unit = "count"` without a counter.
     #[error("unit \"count\" needs a counter (人, 户, 个 …)")]
     MissingCounter,
+    /// The English counter for a count of one is the plural.
+    #[error("counter.one {one:?} is a plural: give the English for a count of one (\"1 household\")")]
+    PluralForOne {
+        /// The singular as written.
+        one: String,
+    },
     /// The span is not in the text.
     #[error("span {span:?} not found in {place}")]
     SpanNotFound {

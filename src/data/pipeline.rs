@@ -11,9 +11,9 @@
 
 use super::error::{DataError, DataErrors, Entry, Problem};
 use super::validate::{validate, Validated};
-use crate::model::raw::{RelationEntry, StoryFile, Text2};
+use crate::model::raw::{CounterEntry, RelationEntry, StoryFile, Text2};
 use crate::model::{
-    Event, Figure, GlossaryEntry, Provenance, Relation, SourceSpan, Story, Text3, Theme,
+    Counter, Event, Figure, GlossaryEntry, Provenance, Relation, SourceSpan, Story, Text3, Theme,
 };
 use crate::text::script::{aligned_slice, ScriptConverter};
 use crate::text::{clean_source, split_report, SourceReport, SplitError};
@@ -162,6 +162,14 @@ pub fn resolve(
         hant: converter.traditional(hans),
         en: en.to_owned(),
     };
+    let counter = |c: &CounterEntry| Counter {
+        word: Text3 {
+            hans: c.zh.clone(),
+            hant: converter.traditional(&c.zh),
+            en: c.other.clone(),
+        },
+        one: c.one.clone(),
+    };
     let meta = &file.story;
 
     let events: Vec<Event> = file
@@ -198,7 +206,7 @@ pub fn resolve(
             value: c.value,
             unit: f.unit,
             kind: f.kind,
-            counter: f.counter.as_ref().map(t3),
+            counter: f.counter.as_ref().map(counter),
             label: t3(&f.label),
             qualifier: f.qualifier,
             provenance: Provenance::Reported(SourceSpan {
@@ -226,7 +234,7 @@ pub fn resolve(
             value,
             unit: d.unit,
             kind: d.kind,
-            counter: d.counter.as_ref().map(t3),
+            counter: d.counter.as_ref().map(counter),
             label: t3(&d.label),
             qualifier: None,
             provenance: Provenance::Derived {
@@ -290,6 +298,7 @@ pub fn resolve(
             .map(|g| GlossaryEntry {
                 id: g.id.clone(),
                 term: t3(&g.term),
+                forms: g.en_forms.clone(),
                 explanation: t3(&g.explanation),
             })
             .collect(),

@@ -20,7 +20,7 @@
 //! Pure: no files, no script conversion. [`super::pipeline`] does those.
 
 use super::error::{Entry, Problem, SourcePart, SpanPlace};
-use crate::model::raw::{DerivedEntry, FigureEntry, RelationEntry, StoryFile, Text2};
+use crate::model::raw::{CounterEntry, DerivedEntry, FigureEntry, RelationEntry, StoryFile, Text2};
 use crate::model::{Decimal, Kind, Qualifier, Unit};
 use crate::text::numbers::{english_numbers, scan_numbers, NumberToken};
 use crate::text::SourceReport;
@@ -309,11 +309,22 @@ impl<'a> Validator<'a> {
         parsed
     }
 
-    /// A counter for counts; reports a missing one.
-    fn check_counter(&mut self, entry: &Entry, unit: Unit, counter: Option<&Text2>) {
+    /// A counter for counts; reports a missing one, a blank form, and an English singular
+    /// that is the plural (`1 captains`).
+    fn check_counter(&mut self, entry: &Entry, unit: Unit, counter: Option<&CounterEntry>) {
         match (unit, counter) {
             (Unit::Count, None) => self.push(entry.clone(), Problem::MissingCounter),
-            (_, Some(counter)) => self.require2(entry, "counter", counter),
+            (_, Some(counter)) => {
+                self.require(entry, "counter.zh", &counter.zh);
+                self.require(entry, "counter.one", &counter.one);
+                self.require(entry, "counter.other", &counter.other);
+                if counter.one == counter.other && counter.other.ends_with('s') {
+                    let problem = Problem::PluralForOne {
+                        one: counter.one.clone(),
+                    };
+                    self.push(entry.clone(), problem);
+                }
+            }
             _ => {}
         }
     }

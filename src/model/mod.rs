@@ -151,10 +151,19 @@ pub enum Unit {
 }
 
 /// What a figure quantifies; used for grouping, sorting and the figure panel.
+///
+/// Money comes in three kinds that must never be mixed in one chart or total: what was
+/// spent (投入), what was invested (投资), and what was lent (信贷投放: loans issued are
+/// not spending).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
-    Money,
+    /// Money spent on a programme (budget funds put in, insurance bought).
+    Spending,
+    /// Money invested (construction, a new service).
+    Investment,
+    /// Loans issued (microcredit): money lent, to be repaid.
+    Loans,
     People,
     Households,
     Villages,
@@ -169,7 +178,9 @@ impl Kind {
     /// Stable identifier, used in CSS classes and exports.
     pub fn as_str(self) -> &'static str {
         match self {
-            Kind::Money => "money",
+            Kind::Spending => "spending",
+            Kind::Investment => "investment",
+            Kind::Loans => "loans",
             Kind::People => "people",
             Kind::Households => "households",
             Kind::Villages => "villages",
@@ -179,6 +190,11 @@ impl Kind {
             Kind::Duration => "duration",
             Kind::Income => "income",
         }
+    }
+
+    /// Money put into programmes: spent or invested (not lent).
+    pub fn is_outlay(self) -> bool {
+        matches!(self, Kind::Spending | Kind::Investment)
     }
 }
 
@@ -240,8 +256,8 @@ pub struct Figure {
     pub value: Decimal,
     pub unit: Unit,
     pub kind: Kind,
-    /// For [`Unit::Count`]: the counter word (人 / 人 / people).
-    pub counter: Option<Text3>,
+    /// For [`Unit::Count`]: the counter word (人 / 人 / people, person).
+    pub counter: Option<Counter>,
     pub label: Text3,
     /// True when the report says "about" (左右) or "more than" (以上).
     pub qualifier: Option<Qualifier>,
@@ -249,6 +265,28 @@ pub struct Figure {
     pub provenance: Provenance,
     /// Shown as a tile on its card.
     pub key: bool,
+}
+
+/// The word a count is told in: 户 / 戶 / households, with the English singular for a count
+/// of one (`1 team captain`, `2 team captains`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counter {
+    /// Simplified, traditional, and the English plural.
+    pub word: Text3,
+    /// The English singular.
+    pub one: String,
+}
+
+impl Counter {
+    /// The counter for a count of `value` in `lang`: English takes the singular for exactly
+    /// one, the plural for anything else (0, 2, 2.51); Chinese has one form.
+    pub fn for_value(&self, value: Decimal, lang: Lang) -> &str {
+        if lang == Lang::En && value == Decimal::from_int(1) {
+            &self.one
+        } else {
+            self.word.get(lang)
+        }
+    }
 }
 
 /// "About" or "at least" around a figure.
@@ -317,6 +355,9 @@ pub struct GlossaryEntry {
     pub id: String,
     /// The term as it appears in the text.
     pub term: Text3,
+    /// Other English wordings that mark the term in the English text (`exited poverty` for
+    /// `poor village exit`); Chinese is marked by the term itself.
+    pub forms: Vec<String>,
     pub explanation: Text3,
 }
 

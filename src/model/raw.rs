@@ -15,6 +15,16 @@ pub struct Text2 {
     pub en: String,
 }
 
+/// A count's counter: the Chinese word after the number (户, 个, 千瓦) and the English noun
+/// phrase for one and for any other number (`household`, `households`).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CounterEntry {
+    pub zh: String,
+    pub one: String,
+    pub other: String,
+}
+
 /// The whole data file.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -90,7 +100,7 @@ pub struct FigureEntry {
     pub unit: Unit,
     pub kind: Kind,
     /// Required for `unit = "count"`.
-    pub counter: Option<Text2>,
+    pub counter: Option<CounterEntry>,
     pub label: Text2,
     /// The exact text in the event (simplified, after cleaning) holding exactly one number.
     pub span: String,
@@ -122,7 +132,7 @@ pub struct DerivedEntry {
     pub digits: u8,
     pub unit: Unit,
     pub kind: Kind,
-    pub counter: Option<Text2>,
+    pub counter: Option<CounterEntry>,
     pub label: Text2,
     pub formula: Text2,
 }
@@ -162,5 +172,8 @@ pub struct NotFigureEntry {
 pub struct GlossaryItem {
     pub id: String,
     pub term: Text2,
+    /// Other English wordings of the term in the English texts (`exited poverty`).
+    #[serde(default)]
+    pub en_forms: Vec<String>,
     pub explanation: Text2,
 }

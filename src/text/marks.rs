@@ -62,14 +62,36 @@ impl Mark<'_> {
 ///
 /// - Figures: every reported figure of the event that is in the body (not `in_title`), at its
 ///   span. A span that cannot be located (impossible after validation) is left unmarked.
-/// - Terms: for each glossary term (`term.get(lang)`), its first occurrence that overlaps
-///   neither a figure mark nor a term already placed. Longer terms are placed first, so
-///   `双签约` wins over `双签` where both match. English matches ignore ASCII case, start on
-///   a word boundary and take a plural `s`/`es` with them (`poor households`).
+/// - Terms: see [`segments`].
 ///
 /// Concatenating the segments' texts gives `event.text.get(lang)` exactly.
 pub fn event_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> Vec<Segment<'a>> {
-    let text = event.text.get(lang);
+    segments(
+        story,
+        event.text.get(lang),
+        lang,
+        figure_marks(story, event, lang, false),
+    )
+}
+
+/// The heading of `event` in `lang`, cut like its body ([`event_segments`]), with the
+/// figures whose span is in the heading (`in_title`).
+pub fn heading_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> Vec<Segment<'a>> {
+    segments(
+        story,
+        event.title.get(lang),
+        lang,
+        figure_marks(story, event, lang, true),
+    )
+}
+
+/// The report's lead paragraph in `lang`, with its glossary terms marked (it holds no figure).
+pub fn lead_segments(story: &Story, lang: Lang) -> Vec<Segment<'_>> {
+    segments(story, story.lead.get(lang), lang, Vec::new())
+}
+
+/// The figure marks of `event`'s heading (`in_title`) or body.
+fn figure_marks<'a>(story: &'a Story, event: &Event, lang: Lang, in_title: bool) -> Vec<Mark<'a>> {
     let mut marks: Vec<Mark<'a>> = Vec::new();
     // Plain iteration rather than `Story::event_figures`: `build.rs` compiles this module
     // without `data::lookup`.
@@ -77,7 +99,7 @@ pub fn event_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> Vec
         let Provenance::Reported(span) = &figure.provenance else {
             continue;
         };
-        if span.in_title {
+        if span.in_title != in_title {
             continue;
         }
         let Some((start, end)) = span_range(event, span, lang) else {
@@ -92,19 +114,34 @@ pub fn event_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> Vec
             });
         }
     }
+    marks
+}
 
-    let mut terms: Vec<(&'a str, &'a str)> = story
-        .glossary
-        .iter()
-        .map(|g| (g.id.as_str(), g.term.get(lang)))
-        .filter(|(_, term)| !term.is_empty())
-        .collect();
+/// `text` cut into plain text, the given figure marks, and glossary terms.
+///
+/// Terms: for each glossary entry, its first occurrence that overlaps neither a figure mark
+/// nor a term already placed, under its term in `lang` or, in English, one of its other
+/// wordings (`forms`). Longer wordings are placed first, so `双签约` wins over `双签` where
+/// both match. English matches ignore ASCII case, start on a word boundary and take a plural
+/// with them (`poor households`, `first secretaries`).
+fn segments<'a>(story: &'a Story, text: &'a str, lang: Lang, mut marks: Vec<Mark<'a>>) -> Vec<Segment<'a>> {
+    let mut wordings: Vec<(&'a str, &'a str)> = Vec::new();
+    for g in &story.glossary {
+        wordings.push((g.id.as_str(), g.term.get(lang)));
+        if lang == Lang::En {
+            wordings.extend(g.forms.iter().map(|form| (g.id.as_str(), form.as_str())));
+        }
+    }
+    wordings.retain(|(_, wording)| !wording.is_empty());
     // Longest first; the sort is stable, so equal lengths keep glossary order.
-    super::sort_small_by_key(&mut terms, |(_, term)| {
-        std::cmp::Reverse(term.chars().count())
+    super::sort_small_by_key(&mut wordings, |(_, wording)| {
+        std::cmp::Reverse(wording.chars().count())
     });
-    for (id, term) in terms {
-        let free = term_occurrences(text, term, lang)
+    for (id, wording) in wordings {
+        if marks.iter().any(|m| !m.figure && m.id == id) {
+            continue;
+        }
+        let free = term_occurrences(text, wording, lang)
             .into_iter()
             .find(|&(start, end)| !marks.iter().any(|m| m.overlaps(start, end)));
         if let Some((start, end)) = free {
@@ -170,7 +207,7 @@ pub fn span_range(event: &Event, span: &SourceSpan, lang: Lang) -> Option<(usize
 
 /// Byte ranges of the occurrences of `term` in `text`: exact in Chinese; in English, ignoring
 /// ASCII case, starting on a word boundary (`one` is not found in `someone`) and with a
-/// plural ending (`poor households`).
+/// plural ending (`poor households`; `first secretaries` for `first secretary`).
 fn term_occurrences(text: &str, term: &str, lang: Lang) -> Vec<(usize, usize)> {
     if term.is_empty() {
         return Vec::new();
@@ -184,16 +221,29 @@ fn term_occurrences(text: &str, term: &str, lang: Lang) -> Vec<(usize, usize)> {
     // ASCII lowercasing keeps every byte offset.
     let haystack = text.to_ascii_lowercase();
     let needle = term.to_ascii_lowercase();
-    haystack
+    let starts_word = |i: usize| {
+        !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    };
+    let mut found: Vec<(usize, usize)> = haystack
         .match_indices(&needle)
-        .filter(|&(i, _)| {
-            !text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| c.is_ascii_alphanumeric())
-        })
+        .filter(|&(i, _)| starts_word(i))
         .map(|(i, m)| (i, i + m.len() + plural_ending(&text[i + m.len()..])))
-        .collect()
+        .collect();
+    // secretary -> secretaries, economy -> economies.
+    if let Some(stem) = needle.strip_suffix('y') {
+        let plural = format!("{stem}ies");
+        found.extend(
+            haystack
+                .match_indices(&plural)
+                .filter(|&(i, m)| starts_word(i) && ends_word(&text[i + m.len()..]))
+                .map(|(i, m)| (i, i + m.len())),
+        );
+        super::sort_small_by_key(&mut found, |&(start, _)| start);
+    }
+    found
 }
 
 /// The length of a plural `s` or `es` that ends the word at the start of `rest`, so that
@@ -201,11 +251,13 @@ fn term_occurrences(text: &str, term: &str, lang: Lang) -> Vec<(usize, usize)> {
 fn plural_ending(rest: &str) -> usize {
     ["es", "s"]
         .into_iter()
-        .find(|ending| {
-            rest.strip_prefix(ending)
-                .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric()))
-        })
+        .find(|ending| rest.strip_prefix(ending).is_some_and(ends_word))
         .map_or(0, str::len)
+}
+
+/// True when `rest` does not go on with a letter or digit: a word ended just before it.
+fn ends_word(rest: &str) -> bool {
+    !rest.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// Characters that end a Chinese sentence (or clause, for `；`).
@@ -408,8 +460,9 @@ mod tests {
             &[
                 ("figure", "households-lifted", "2078户"),
                 ("figure", "people-lifted", "5222人"),
-                // 贫困村退出 overlaps the figure 6个贫困村, so that term is not marked.
-                ("figure", "villages-exited", "6个贫困村"),
+                // The span holds the number and its counter only, so 贫困村退出 is a term.
+                ("figure", "villages-exited", "6个"),
+                ("term", "village-exit", "贫困村退出"),
                 ("term", "poverty-incidence", "贫困发生率"),
                 ("figure", "poverty-incidence", "0.89%"),
                 ("term", "special-fund", "专项扶贫资金"),
@@ -426,7 +479,8 @@ mod tests {
             &[
                 ("figure", "households-lifted", "2078戶"),
                 ("figure", "people-lifted", "5222人"),
-                ("figure", "villages-exited", "6個貧困村"),
+                ("figure", "villages-exited", "6個"),
+                ("term", "village-exit", "貧困村退出"),
                 ("term", "poverty-incidence", "貧困發生率"),
                 ("figure", "poverty-incidence", "0.89%"),
                 ("term", "special-fund", "專項扶貧資金"),
@@ -441,15 +495,18 @@ mod tests {
             1,
             Lang::En,
             &[
-                ("figure", "households-lifted", "2078 households"),
-                ("figure", "people-lifted", "5222 people"),
+                ("figure", "households-lifted", "2,078 households"),
+                ("figure", "people-lifted", "5,222 people"),
                 ("figure", "villages-exited", "6 poor villages"),
+                // An English wording of 贫困村退出 other than its term (`en_forms`).
+                ("term", "village-exit", "exited poverty"),
                 ("term", "poverty-incidence", "poverty incidence"),
                 ("figure", "poverty-incidence", "0.89%"),
-                ("figure", "county-special-fund", "19.2504 million yuan"),
+                ("figure", "county-special-fund", "19,250,400 yuan"),
+                ("term", "special-fund", "special poverty-alleviation funds"),
                 ("term", "double-growth", "double increase"),
                 ("term", "microcredit", "poverty-alleviation microcredit"),
-                ("figure", "microcredit-issued", "27.9186 million yuan"),
+                ("figure", "microcredit-issued", "27,918,600 yuan"),
                 ("figure", "microcredit-completion", "126%"),
             ],
         );
@@ -467,16 +524,16 @@ mod tests {
                 (
                     "term",
                     "resettlement-site",
-                    "centralized resettlement sites",
+                    "centralised resettlement sites",
                 ),
-                ("term", "relocation", "relocation for poverty alleviation"),
+                ("term", "relocation", "poverty-alleviation relocation"),
                 ("figure", "relocation-investment", "128 million yuan"),
                 ("figure", "relocation-months", "6 months"),
                 ("figure", "relocation-buildings", "25 buildings"),
                 ("figure", "relocation-households", "784 households"),
-                ("figure", "relocation-people", "2551 people"),
+                ("figure", "relocation-people", "2,551 people"),
                 ("figure", "relocation-completion", "127%"),
-                ("figure", "relocation-target-people", "2000 people"),
+                ("figure", "relocation-target-people", "2,000 people"),
             ],
         );
     }
@@ -530,6 +587,10 @@ mod tests {
             ("poor households", "poor household", &[(0, 15)]),
             ("two boxes, a boxer", "box", &[(4, 9), (13, 16)]),
             ("the centers", "center", &[(4, 11)]),
+            // A y becomes ies: first secretaries, collective economies.
+            ("two first secretaries.", "first secretary", &[(4, 21)]),
+            ("a secretary, secretaries", "secretary", &[(2, 11), (13, 24)]),
+            ("secretariesque", "secretary", &[]),
             ("nothing here", "term", &[]),
             ("anything", "", &[]),
         ] {
@@ -602,9 +663,9 @@ mod tests {
             "people-lifted",
             Lang::En,
             (
-                "In 2017 the county reduced poverty by 2078 households and ",
-                "5222 people",
-                " in all;",
+                "In 2017 the county lifted 2,078 households (",
+                "5,222 people",
+                ") out of poverty;",
             ),
         );
         assert_sentence(
@@ -618,7 +679,7 @@ mod tests {
             (
                 "Village-based assistance achieves “",
                 "one team captain",
-                ", four full coverages”",
+                ", four kinds of full coverage”",
             ),
         );
         assert_sentence(
