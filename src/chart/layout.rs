@@ -592,14 +592,8 @@ mod tests {
     #[test]
     fn money_labels_every_bar_in_each_language() {
         for (lang, want) in [
-            (
-                Lang::ZhHans,
-                ["1.28亿", "1925.04万", "110万", "100万"],
-            ),
-            (
-                Lang::ZhHant,
-                ["1.28億", "1925.04萬", "110萬", "100萬"],
-            ),
+            (Lang::ZhHans, ["1.28亿", "1925.04万", "110万", "100万"]),
+            (Lang::ZhHant, ["1.28億", "1925.04萬", "110萬", "100萬"]),
             (Lang::En, ["128M", "19.25M", "1.1M", "1M"]),
         ] {
             let layout = chart(ChartKind::Money, 360.0, lang, ScaleKind::Linear);

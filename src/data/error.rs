@@ -287,7 +287,9 @@ pub enum Problem {
     #[error("unit \"count\" needs a counter (人, 户, 个 …)")]
     MissingCounter,
     /// The English counter for a count of one is the plural.
-    #[error("counter.one {one:?} is a plural: give the English for a count of one (\"1 household\")")]
+    #[error(
+        "counter.one {one:?} is a plural: give the English for a count of one (\"1 household\")"
+    )]
     PluralForOne {
         /// The singular as written.
         one: String,

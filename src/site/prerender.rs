@@ -30,6 +30,8 @@ mod tests {
         let html = first_view();
         let text = text_of(&html);
         assert!(text.contains(&story().title.hans), "no title");
+        // Regression: the report's lead paragraph was in the data but shown nowhere.
+        assert!(text.contains(&story().lead.hans), "no lead paragraph");
         assert_eq!(html.matches("data-testid=\"event-card\"").count(), 10);
         for figure in story().headline_figures() {
             let shown = crate::format::figure(figure, crate::model::Lang::ZhHans);

@@ -124,7 +124,12 @@ fn figure_marks<'a>(story: &'a Story, event: &Event, lang: Lang, in_title: bool)
 /// wordings (`forms`). Longer wordings are placed first, so `双签约` wins over `双签` where
 /// both match. English matches ignore ASCII case, start on a word boundary and take a plural
 /// with them (`poor households`, `first secretaries`).
-fn segments<'a>(story: &'a Story, text: &'a str, lang: Lang, mut marks: Vec<Mark<'a>>) -> Vec<Segment<'a>> {
+fn segments<'a>(
+    story: &'a Story,
+    text: &'a str,
+    lang: Lang,
+    mut marks: Vec<Mark<'a>>,
+) -> Vec<Segment<'a>> {
     let mut wordings: Vec<(&'a str, &'a str)> = Vec::new();
     for g in &story.glossary {
         wordings.push((g.id.as_str(), g.term.get(lang)));
@@ -589,7 +594,11 @@ mod tests {
             ("the centers", "center", &[(4, 11)]),
             // A y becomes ies: first secretaries, collective economies.
             ("two first secretaries.", "first secretary", &[(4, 21)]),
-            ("a secretary, secretaries", "secretary", &[(2, 11), (13, 24)]),
+            (
+                "a secretary, secretaries",
+                "secretary",
+                &[(2, 11), (13, 24)],
+            ),
             ("secretariesque", "secretary", &[]),
             ("nothing here", "term", &[]),
             ("anything", "", &[]),
