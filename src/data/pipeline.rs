@@ -280,7 +280,16 @@ pub fn resolve(
         source: t3(&meta.source),
         byline: t3(&meta.byline),
         context: t3(&meta.context),
-        lead: from_source(&report.lead, &meta.lead_en),
+        // The dateline (本报讯) is shown with the byline; the lead is the report's words after it.
+        lead: from_source(
+            report
+                .dateline
+                .as_deref()
+                .and_then(|d| report.lead.strip_prefix(d))
+                .unwrap_or(&report.lead)
+                .trim_start(),
+            &meta.lead_en,
+        ),
         themes: file
             .themes
             .iter()
