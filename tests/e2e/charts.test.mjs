@@ -21,12 +21,13 @@ after(async () => env?.close());
 
 // What each chart must show as direct labels (simplified Chinese), from the report.
 const VALUES = {
-  'money-by-programme': ['1.28亿', '2791.86万', '1925.04万', '110万', '100万'],
+  // Spending and investment only: microcredit loans issued are not spending (issue 11).
+  'money-by-programme': ['1.28亿', '1925.04万', '110万', '100万'],
   'achieved-vs-target': ['127%', '126%', '任务 100%'],
   'households-and-people': ['2078户', '5222人', '784户', '2551人'],
 };
 const TITLES = {
-  'money-by-programme': '各项目投入金额',
+  'money-by-programme': '各项目支出与投资',
   'achieved-vs-target': '任务完成情况',
   'households-and-people': '户数与人数',
 };
@@ -200,11 +201,11 @@ for (const profile of ['phone', 'desktop']) {
       await toggle.click();
       assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
       assert.equal(await table.isVisible(), true);
-      assert.equal(await table.locator('caption').textContent(), '各项目投入金额');
+      assert.equal(await table.locator('caption').textContent(), '各项目支出与投资');
       assert.equal(await table.locator('thead th[scope="col"]').count(), 3);
-      assert.equal(await table.locator('tbody th[scope="row"]').count(), 5);
+      assert.equal(await table.locator('tbody th[scope="row"]').count(), 4);
       const text = await table.textContent();
-      for (const value of ['1.28亿元', '2791.86万元', '1925.04万元', '110万元', '100万元']) {
+      for (const value of ['1.28亿元', '1925.04万元', '110万元', '100万元']) {
         assert.ok(text.includes(value), `table lacks ${value}`);
       }
       assert.equal(await overflowsHorizontally(page), false);
@@ -230,12 +231,12 @@ test('keyboard: arrows move between marks with the same tooltip and an announcem
   const tip = await tooltipShown(page, slug);
   assert.equal(await tip.getByTestId('chart-tooltip-value').textContent(), '1.28亿元');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.figure), 'microcredit-issued');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.figure), 'county-special-fund');
   await page.waitForFunction(
-    () => document.querySelector('[data-chart="money-by-programme"] [data-testid="chart-tooltip-value"]')?.textContent === '2791.86万元',
+    () => document.querySelector('[data-chart="money-by-programme"] [data-testid="chart-tooltip-value"]')?.textContent === '1925.04万元',
   );
   const live = chart(page, slug).getByTestId('chart-live');
-  assert.match(await live.textContent(), /扶贫小额信贷投放额：2791\.86万元（原文数字） 2\/5/);
+  assert.match(await live.textContent(), /县级财政专项扶贫资金投入：1925\.04万元（原文数字） 2\/4/);
   await page.keyboard.press('End');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.figure), 'internet-investment');
   await page.keyboard.press('ArrowDown');
@@ -332,7 +333,7 @@ describe('downloads', () => {
     assert.equal(svg.name, 'zezhou-2017-money-by-programme.svg');
     const svgText = svg.body.toString('utf8');
     assert.ok(svgText.startsWith('<svg'), svgText.slice(0, 40));
-    assert.match(svgText, /<title>各项目投入金额<\/title>/);
+    assert.match(svgText, /<title>各项目支出与投资<\/title>/);
     assert.ok(svgText.includes('1.28亿'));
     assert.ok(!svgText.includes('style='));
     const width = Number(/width="(\d+)"/.exec(svgText)[1]);
@@ -376,7 +377,7 @@ describe('themes', () => {
     for (const profile of ['phone', 'desktop']) {
       const page = await openApp(profile, '', { colorScheme: 'dark' });
       const dark = await barFills(page, 'money-by-programme');
-      assert.ok(dark.length === 5 && dark.every((f) => f === '#FF8F80'), dark.join());
+      assert.ok(dark.length === 4 && dark.every((f) => f === '#FF8F80'), dark.join());
       await chart(page, 'money-by-programme').scrollIntoViewIfNeeded();
       await shoot(page, `charts-${profile}-dark`);
       await page.emulateMedia({ colorScheme: 'light' });
