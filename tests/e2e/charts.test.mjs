@@ -353,7 +353,8 @@ describe('downloads', () => {
     assert.match(header, /^chart,group,role,figure_id,label,value,unit,/);
     assert.match(header, /source_zh,source_en/);
     assert.match(first, /,relocation-investment,集中安置点建设投资,128000000,yuan,/);
-    assert.match(csvText, /\r\ncitation,高峰：《泽州县2017年脱贫攻坚十件大事》/);
+    // The title is the project's, supplied in square brackets: the report has none.
+    assert.match(csvText, /\r\ncitation,高峰：\[泽州县2017年脱贫攻坚十件大事\]（原报道无标题/);
 
     const json = await download(page, slug, 'json');
     assert.equal(json.name, 'zezhou-2017-money-by-programme.json');
