@@ -8,7 +8,7 @@
 //! | [`text`] | cleaning the source report, splitting it, scanning its numbers |
 //! | [`data`] | the embedded dataset; the build-time pipeline and validation (host only) |
 //! | [`format`] | numbers and units per language (万元, 亿元, million) |
-//! | [`html`] | the story's static content as HTML strings (card heads and texts, panel contents), escaped |
+//! | [`html`] | the story's static content as HTML strings (the lead, card heads and texts, panel contents), escaped; figures and glossary terms marked as buttons in the lead, headings and texts ([`text::marks`]) |
 //! | [`chart`] | charts: figures chosen by rules over the data, scales, layout, plotters SVG drawing, descriptions, CSV/JSON exports |
 //! | [`route`] | URL hash <-> view state (language, filter, search, sort, open card), junk-proof |
 //! | [`state`] | the shared signals; their link to URL, storage and document |
