@@ -3,7 +3,9 @@
 #
 #   scripts/setup.sh            tools to build and serve: wasm32 target, trunk, wasm-bindgen-cli,
 #                               npm packages (wasm-opt from binaryen), crates fetched for offline builds
-#   scripts/setup.sh --browser  also Debian's chromium, chromium-driver and fonts-noto-cjk (tests)
+#   scripts/setup.sh --browser  also the test browsers: Debian's chromium, chromium-driver and
+#                               fonts-noto-cjk; webkit2gtk-driver (WebKitGTK's MiniBrowser),
+#                               xvfb and firefox-esr; geckodriver from the Rust registry
 #
 # Idempotent: a second run only checks versions. Prints what it installs.
 set -euo pipefail
@@ -57,12 +59,20 @@ cargo fetch --locked >/dev/null 2>&1 || { log "cargo fetch"; cargo fetch --locke
 
 if [ "${1:-}" = "--browser" ]; then
   missing=()
-  for pkg in chromium chromium-driver fonts-noto-cjk; do
+  # Chromium for the main suite; WebKitGTK (MiniBrowser and its WebDriver, the engine of
+  # every iPhone browser), Xvfb (MiniBrowser has no headless mode) and Firefox ESR for the
+  # cross-engine suite (tests/engines/).
+  for pkg in chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb firefox-esr; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     log "apt-get install ${missing[*]}"
     as_root apt-get update -q
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+  fi
+  # Firefox's WebDriver, from the Rust registry.
+  if ! geckodriver --version >/dev/null 2>&1; then
+    log "installing geckodriver (a few minutes)"
+    fast_install geckodriver --locked
   fi
 fi

@@ -5,6 +5,8 @@
 #   2. browser unit: wasm-bindgen-test in headless Chromium (tests/web.rs)
 #   3. end-to-end:   trunk build --release, the size budget, then Playwright (playwright-core
 #                    driving /usr/bin/chromium) against dist/ served under a sub-path
+#   4. engines:      the reader's flows in WebKit (MiniBrowser under Xvfb) and Firefox ESR,
+#                    driven by selenium-webdriver (tests/engines/)
 #
 # Screenshots land in tests/e2e/screenshots/ (ignored by git).
 set -euo pipefail
@@ -34,3 +36,6 @@ trunk build --release --features crash-test --dist target/dist-crash
 
 step "end-to-end: size budget and browser tests"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+step "end-to-end: the reader's flows in WebKit and Firefox"
+node --test --test-concurrency=1 tests/engines/*.test.mjs

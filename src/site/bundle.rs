@@ -144,8 +144,9 @@ fn plain(value: &str) -> bool {
 
 /// The page's loader, run after the first view's largest paint (where the browser reports
 /// it; else a frame later; at the latest after a second): it fetches `js` and `wasm`
-/// checked against their integrity values (a module preload link for the JavaScript, which
-/// `import()` then takes, and `fetch` with `integrity` for the WebAssembly), starts the app,
+/// checked against their integrity values (a module `<script>` with `integrity` for the
+/// JavaScript, whose evaluated module `import()` then takes from the module map, and `fetch`
+/// with `integrity` for the WebAssembly), starts the app,
 /// and does nothing without WebAssembly (the HTML first view stays, see `page::finish`).
 /// When the app cannot load (a file that fails its integrity check, a network error), the
 /// page falls back to the static view as it does without WebAssembly (`no-wasm`).
@@ -161,9 +162,9 @@ await new Promise(go=>{{setTimeout(go,1000);\
 if(self.PerformanceObserver?.supportedEntryTypes?.includes('largest-contentful-paint'))\
 new PerformanceObserver(go).observe({{type:'largest-contentful-paint',buffered:true}});\
 else requestAnimationFrame(()=>setTimeout(go))}});\
-document.head.append(Object.assign(document.createElement('link'),\
-{{rel:'modulepreload',href:'./{js}',integrity:'{js_integrity}',crossOrigin:'anonymous'}}));\
-try{{const bindings=await import('./{js}');\
+try{{await new Promise((ok,no)=>document.head.append(Object.assign(document.createElement('script'),\
+{{type:'module',src:'./{js}',integrity:'{js_integrity}',crossOrigin:'anonymous',onload:ok,onerror:no}})));\
+const bindings=await import('./{js}');\
 const wasm=await bindings.default({{module_or_path:fetch('./{wasm}',{{integrity:'{wasm_integrity}'}})}});\
 window.wasmBindings=bindings;\
 dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}))}}\
@@ -232,9 +233,9 @@ pub fn late_loader(html: &str) -> Result<String, String> {
 pub fn charts_start_script(base: &str, js_integrity: &str, wasm_integrity: &str) -> String {
     format!(
         "const at=(name)=>new URL(name,import.meta.url).href;\n\
-         document.head.append(Object.assign(document.createElement('link'),\
-         {{rel:'modulepreload',href:at('./{base}.js'),integrity:'{js_integrity}',crossOrigin:'anonymous'}}));\n\
-         try{{const {{default:init}}=await import('./{base}.js');\n\
+         try{{await new Promise((ok,no)=>document.head.append(Object.assign(document.createElement('script'),\
+         {{type:'module',src:at('./{base}.js'),integrity:'{js_integrity}',crossOrigin:'anonymous',onload:ok,onerror:no}})));\n\
+         const {{default:init}}=await import('./{base}.js');\n\
          await init({{module_or_path:fetch(at('./{base}_bg.wasm'),{{integrity:'{wasm_integrity}'}})}})}}\n\
          catch(e){{document.getElementById('charts-root')?.setAttribute('data-state','failed');throw e}}\n"
     )

@@ -19,22 +19,62 @@ export const TYPES = {
 };
 
 /**
+ * What the test server puts before the CSP `<meta>` of every page when `probe` is set, for
+ * engines whose driver has no log endpoint (WebKitWebDriver): a same-origin script that
+ * records errors, unhandled rejections, CSP violations and console.error in
+ * `window.__problems`, and with `?nowasm` in the page's address removes WebAssembly first.
+ */
+const PROBE = `window.__problems = [];
+if (location.search.includes('nowasm')) delete window.WebAssembly;
+const note = (what) => window.__problems.push(String(what));
+addEventListener('error', (e) => note('error: ' + (e.message || e.target?.src || e.target?.href || e.type)), true);
+addEventListener('unhandledrejection', (e) => note('rejection: ' + (e.reason?.message ?? e.reason)));
+document.addEventListener('securitypolicyviolation', (e) => note('CSP: ' + e.violatedDirective + ' blocked ' + e.blockedURI));
+const consoleError = console.error.bind(console);
+console.error = (...args) => { note('console: ' + args.join(' ')); consoleError(...args); };
+`;
+
+/**
  * Serves `root` at `prefix` (e.g. "/zezhou/") on 127.0.0.1 and an ephemeral port.
  * Like static hosts, a missing path under the prefix gets the root's 404.html (status 404)
- * when there is one. Returns { url, origin, setRoot, close }, where url is the app's address
- * (ending in the prefix) and setRoot(dir) serves another folder from then on (a new deploy).
+ * when there is one. Returns { url, origin, setRoot, close, set }, where url is the app's
+ * address (ending in the prefix), setRoot(dir) serves another folder from then on (a new
+ * deploy), and set({ offline, tamper }) changes what it does from then on: `offline` drops
+ * every connection (the network is gone), `tamper` (a RegExp) changes one byte of every file
+ * whose path matches it. With `probe`, pages carry the PROBE script.
  */
-export async function serveDist({ root = process.env.DIST ?? 'dist', prefix = '/zezhou/' } = {}) {
+export async function serveDist({
+  root = process.env.DIST ?? 'dist',
+  prefix = '/zezhou/',
+  probe = false,
+} = {}) {
   let base = resolve(root);
+  const mode = { offline: false, tamper: null };
   const server = createServer(async (req, res) => {
+    if (mode.offline) return req.socket.destroy();
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (!path.startsWith(prefix)) return notFound(res);
+      if (probe && path === `${prefix}__probe.js`) {
+        res.writeHead(200, { 'content-type': TYPES['.js'], 'cache-control': 'no-cache' });
+        return res.end(PROBE);
+      }
       let file = normalize(join(base, path.slice(prefix.length)));
       if (!file.startsWith(base)) return notFound(res, base);
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file).catch(() => null);
+      let body = await readFile(file).catch(() => null);
       if (!body) return notFound(res, base);
+      if (mode.tamper?.test(path)) {
+        body = Buffer.from(body);
+        body[body.length - 2] ^= 1;
+      }
+      if (probe && extname(file) === '.html') {
+        body = Buffer.from(
+          body
+            .toString('utf8')
+            .replace(/<meta http-equiv="?Content-Security-Policy/i, (csp) => `<script src="${prefix}__probe.js"></script>${csp}`),
+        );
+      }
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
@@ -52,6 +92,7 @@ export async function serveDist({ root = process.env.DIST ?? 'dist', prefix = '/
     setRoot: (dir) => {
       base = resolve(dir);
     },
+    set: (changes) => Object.assign(mode, changes),
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

@@ -1,0 +1,241 @@
+// The reader's flows in WebKit (every iPhone browser) and Firefox (issue 14), at an iPhone's
+// 390 × 844 and at a desktop's 1280 × 800, against dist/ served under a sub-path. Errors,
+// unhandled rejections, CSP violations and console.error are collected by the test server's
+// probe script (WebKitWebDriver has no log endpoint) and fail a test.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { By, Key } from 'selenium-webdriver';
+import { serveDist } from '../e2e/server.mjs';
+import { session, stopAll } from './drivers.mjs';
+
+const SCREENSHOTS = new URL('../e2e/screenshots/', import.meta.url).pathname;
+const ENGINES = (process.env.ENGINES ?? 'webkit,firefox').split(',');
+
+let app;
+before(async () => {
+  app = await serveDist({ prefix: '/zezhou/', probe: true });
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+after(async () => {
+  stopAll();
+  await app?.close();
+});
+
+/** A page driver with the few verbs the flows need. */
+function reader(driver, engine, size) {
+  const js = (body, ...args) => driver.executeScript(body, ...args);
+  const self = {
+    driver,
+    js,
+    go: (path = '') => driver.get(app.url + path),
+    waitFor: (body, what, timeout = 20000, ...args) =>
+      driver.wait(() => js(`return Boolean((() => { ${body} })())`, ...args), timeout, `waited for ${what}`),
+    ready: () => self.waitFor(`return document.documentElement.dataset.app === 'ready'`, 'the live app'),
+    el: (css) => driver.findElement(By.css(css)),
+    all: (css) => driver.findElements(By.css(css)),
+    text: (css) => js(`return document.querySelector(arguments[0])?.textContent ?? null`, css),
+    click: async (css) => {
+      await js(`document.querySelector(arguments[0]).scrollIntoView({block: 'center'})`, css);
+      await driver.findElement(By.css(css)).click();
+    },
+    problems: () => js(`return window.__problems ?? ['no probe on this page']`),
+    clean: async () => assert.deepEqual(await self.problems(), [], `${engine} ${size}`),
+    shoot: async (name) => {
+      const png = await driver.takeScreenshot();
+      await writeFile(`${SCREENSHOTS}engines-${engine}-${size}-${name}.png`, Buffer.from(png, 'base64'));
+    },
+    ranks: () =>
+      js(`return [...document.querySelectorAll('article[data-testid="event-card"]')].map((e) => Number(e.dataset.rank))`),
+  };
+  return self;
+}
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    test('a changed byte in the page module is refused and the static view stays', async () => {
+      // Integrity must not depend on modulepreload, which WebKit ignores: the loader takes
+      // the JavaScript through a module <script integrity>, which every engine checks.
+      for (const [what, pattern] of [
+        ['JavaScript', /\/zezhou-[0-9a-f]+\.js$/],
+        ['WebAssembly', /\/zezhou-[0-9a-f]+_bg\.wasm$/],
+      ]) {
+        const { driver, stop } = await session(engine, 'phone');
+        try {
+          app.set({ tamper: pattern });
+          const r = reader(driver, engine, 'phone');
+          await r.go();
+          await r.waitFor(`return document.documentElement.classList.contains('no-wasm')`, `${what} refused`);
+          await driver.sleep(500);
+          assert.notEqual(await r.js(`return document.documentElement.dataset.app`), 'ready', what);
+          assert.equal((await r.ranks()).length, 10, what);
+          assert.ok((await r.text('[data-testid="lead"]')).length > 50);
+          assert.equal(await r.js(`return getComputedStyle(document.querySelector('.static-note')).display`) !== 'none', true);
+        } finally {
+          app.set({ tamper: null });
+          await stop();
+        }
+      }
+    });
+
+    test('without WebAssembly the first view is the report, with a note', async () => {
+      const { driver, stop } = await session(engine, 'phone');
+      try {
+        const r = reader(driver, engine, 'phone');
+        await driver.get(`${app.url}?nowasm`);
+        await r.waitFor(`return document.documentElement.classList.contains('no-wasm')`, 'the no-wasm class');
+        assert.equal((await r.ranks()).length, 10);
+        assert.match(await r.text('h1'), /泽州县2017年脱贫攻坚十件大事/);
+        // The full texts are shown, and no control that would do nothing.
+        assert.equal(await r.js(`return document.querySelector('#event-3-body').offsetHeight > 0`), true);
+        assert.equal(await r.js(`return document.querySelector('.filters').offsetHeight`), 0);
+        await r.shoot('nowasm');
+        await r.clean();
+      } finally {
+        await stop();
+      }
+    });
+
+    for (const size of ['phone', 'desktop']) {
+      describe(`reading at ${size} size`, () => {
+        let s;
+        let r;
+        before(async () => {
+          s = await session(engine, size);
+          r = reader(s.driver, engine, size);
+        });
+        after(async () => s?.stop());
+
+        test('the live app replaces the first view with the lead, headline figures and ten cards', async () => {
+          await r.go();
+          await r.ready();
+          const width = await r.js('return window.innerWidth');
+          assert.ok(size === 'phone' ? width <= 400 : width >= 1000, `window ${width} px wide`);
+          assert.deepEqual(await r.ranks(), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+          assert.ok((await r.text('[data-testid="lead"]')).startsWith('脱贫攻坚事关'));
+          const headline = await r.js(
+            `return [...document.querySelectorAll('[data-testid="headline-figure"]')].map((e) => e.textContent).join(' ')`,
+          );
+          for (const figure of ['5222人', '2078户', '0.89%', '1925.04万元']) assert.ok(headline.includes(figure), headline);
+          assert.equal(await r.js('return document.documentElement.scrollWidth <= document.documentElement.clientWidth'), true);
+          await r.shoot('reading');
+          await r.clean();
+        });
+
+        test('a card, a figure panel and a glossary term, by pointer and by keyboard', async () => {
+          await r.click('article[data-rank="1"] .card__toggle');
+          await r.waitFor(`return !document.querySelector('#event-1-body').hidden`, 'card 1 open');
+          await r.click('#event-1-body [data-figure="people-lifted"]');
+          await r.waitFor(`return !document.querySelector('[data-testid="panel"]').hidden`, 'the panel');
+          assert.equal(await r.text('[data-testid="panel-value"]'), '5222人');
+          assert.match(await r.text('[data-testid="panel-source"]'), /5222人/);
+          await r.shoot('panel');
+          await s.driver.actions().sendKeys(Key.ESCAPE).perform();
+          await r.waitFor(`return document.querySelector('[data-testid="panel"]').hidden`, 'the panel closed');
+          // A glossary term in the lead, by keyboard.
+          await r.js(`document.querySelector('[data-testid="lead"] [data-term="targeted-measures"]').focus()`);
+          await s.driver.switchTo().activeElement().sendKeys(Key.ENTER);
+          await r.waitFor(`return !document.querySelector('[data-testid="panel"]').hidden`, 'the term panel');
+          assert.equal(await r.text('#panel-title'), '精准施策');
+          await s.driver.actions().sendKeys(Key.ESCAPE).perform();
+          await r.waitFor(`return document.querySelector('[data-testid="panel"]').hidden`, 'the term panel closed');
+          await r.clean();
+        });
+
+        test('filter, search and sort', async () => {
+          await r.click('.chip[data-theme-id="relocation"]');
+          await r.waitFor(`return document.querySelectorAll('article[data-testid="event-card"]').length === 1`, 'one card');
+          assert.deepEqual(await r.ranks(), [2]);
+          await r.click('.chip[data-theme-id=""]');
+          const search = await r.el('[data-testid="search"]');
+          await search.sendKeys('5222');
+          await r.waitFor(`return document.querySelectorAll('article[data-testid="event-card"]').length === 1`, 'the search');
+          assert.deepEqual(await r.ranks(), [1]);
+          await search.clear();
+          await r.js(`const i = document.querySelector('[data-testid="search"]'); i.value = ''; i.dispatchEvent(new Event('input', {bubbles: true}))`);
+          await r.waitFor(`return document.querySelectorAll('article[data-testid="event-card"]').length === 10`, 'all cards');
+          await r.click('[data-testid="sort"] option[value="money"]');
+          await r.waitFor(`return document.querySelector('article[data-testid="event-card"]').dataset.rank === '2'`, 'money order');
+          assert.deepEqual((await r.ranks()).slice(0, 2), [2, 1]);
+          await r.click('[data-testid="sort"] option[value="report"]');
+          await r.clean();
+        });
+
+        test('three languages and the back button', async () => {
+          await r.go();
+          await r.ready();
+          await r.click('[data-lang="en"]');
+          await r.waitFor(`return document.documentElement.lang === 'en'`, 'English');
+          assert.equal(await r.text('h1'), "Ten Major Events in Zezhou County's 2017 Fight Against Poverty");
+          assert.ok((await r.text('[data-testid="lead"]')).startsWith('The fight against poverty'));
+          await r.click('[data-lang="zh-Hant"]');
+          await r.waitFor(`return document.documentElement.lang === 'zh-Hant'`, '繁體');
+          assert.equal(await r.text('h1'), '澤州縣2017年脫貧攻堅十件大事');
+          await s.driver.navigate().back();
+          await r.waitFor(`return document.documentElement.lang === 'en'`, 'back to English');
+          await r.click('[data-lang="zh-Hans"]');
+          await r.waitFor(`return document.documentElement.lang === 'zh-Hans'`, '简体');
+          await r.clean();
+        });
+
+        test('a deep link opens its card', async () => {
+          await r.go('#/zh-Hans/event/7');
+          await r.ready();
+          await r.waitFor(`return document.querySelector('#event-7').classList.contains('card--open')`, 'card 7 open');
+          await r.clean();
+        });
+
+        test('the charts: drawn when near, a tooltip, the table and the downloads', async () => {
+          await r.go();
+          await r.ready();
+          await r.js(`document.querySelector('#charts-root').scrollIntoView()`);
+          await r.waitFor(`return document.querySelector('#charts-root').dataset.state === 'ready'`, 'the charts module', 30000);
+          await r.waitFor(`return document.querySelectorAll('[data-testid="chart-image"] svg').length === 3`, 'three charts');
+          const money = '[data-chart="money-by-programme"]';
+          await r.click(`${money} [data-testid="chart-mark"]`);
+          await r.waitFor(`return document.querySelector('${money} [data-testid="chart-tooltip-value"]')?.textContent === '1.28亿元'`, 'the tooltip');
+          await r.shoot('charts');
+          await r.click(`${money} [data-testid="chart-tooltip-close"]`);
+          await r.click(`${money} [data-testid="chart-table-toggle"]`);
+          await r.waitFor(`return !document.querySelector('${money} .chart__table-wrap').hidden`, 'the table');
+          // Downloads: the links the app clicks, and what their files hold.
+          await r.js(`window.__downloads = [];
+            HTMLAnchorElement.prototype.click = function () { window.__downloads.push({ name: this.download, href: this.href }); };`);
+          for (const kind of ['svg', 'png', 'csv', 'json']) {
+            await r.click(`${money} [data-testid="download-${kind}"]`);
+            await r.waitFor(`return window.__downloads.length > 0`, `the ${kind} download`);
+            const file = await s.driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+              const { name, href } = window.__downloads.pop();
+              fetch(href).then((r) => r.arrayBuffer()).then((b) => done({ name, head: [...new Uint8Array(b.slice(0, 8))], size: b.byteLength }), (e) => done({ name, error: String(e) }));`);
+            assert.equal(file.name, `zezhou-2017-money-by-programme.${kind}`);
+            assert.ok(file.size > 200, JSON.stringify(file));
+            if (kind === 'png') assert.deepEqual(file.head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+            if (kind === 'svg') assert.deepEqual(file.head.slice(0, 4), [...Buffer.from('<svg')]);
+          }
+          await r.clean();
+        });
+
+        test('offline after one visit, where the engine runs service workers under automation', async (t) => {
+          const supported = await r.js(`return 'serviceWorker' in navigator && window.isSecureContext`);
+          if (!supported) return t.skip(`${engine}: no service worker here`);
+          await r.go();
+          await r.ready();
+          const controlled = await s.driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+            navigator.serviceWorker.ready.then(() => done(true), () => done(false));
+            setTimeout(() => done(false), 15000);`);
+          if (!controlled) return t.skip(`${engine}: the service worker did not activate under automation`);
+          app.set({ offline: true });
+          try {
+            await s.driver.navigate().refresh();
+            await r.ready();
+            assert.equal((await r.ranks()).length, 10);
+            await r.js(`document.querySelector('#charts-root').scrollIntoView()`);
+            await r.waitFor(`return document.querySelector('#charts-root').dataset.state === 'ready'`, 'charts offline', 30000);
+          } finally {
+            app.set({ offline: false });
+          }
+        });
+      });
+    }
+  });
+}
