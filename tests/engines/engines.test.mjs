@@ -199,14 +199,16 @@ for (const engine of ENGINES) {
           await r.click(`${money} [data-testid="chart-table-toggle"]`);
           await r.waitFor(`return !document.querySelector('${money} .chart__table-wrap').hidden`, 'the table');
           // Downloads: the links the app clicks, and what their files hold.
-          await r.js(`window.__downloads = [];
-            HTMLAnchorElement.prototype.click = function () { window.__downloads.push({ name: this.download, href: this.href }); };`);
+          // (The app revokes each object URL once clicked, so the hook keeps the blob itself.)
+          await r.js(`window.__downloads = []; const blobs = new Map(); const create = URL.createObjectURL;
+            URL.createObjectURL = (blob) => { const url = create(blob); blobs.set(url, blob); return url; };
+            HTMLAnchorElement.prototype.click = function () { window.__downloads.push({ name: this.download, blob: blobs.get(this.href) }); };`);
           for (const kind of ['svg', 'png', 'csv', 'json']) {
             await r.click(`${money} [data-testid="download-${kind}"]`);
             await r.waitFor(`return window.__downloads.length > 0`, `the ${kind} download`);
             const file = await s.driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
-              const { name, href } = window.__downloads.pop();
-              fetch(href).then((r) => r.arrayBuffer()).then((b) => done({ name, head: [...new Uint8Array(b.slice(0, 8))], size: b.byteLength }), (e) => done({ name, error: String(e) }));`);
+              const { name, blob } = window.__downloads.pop();
+              blob.arrayBuffer().then((b) => done({ name, head: [...new Uint8Array(b.slice(0, 8))], size: b.byteLength }), (e) => done({ name, error: String(e) }));`);
             assert.equal(file.name, `zezhou-2017-money-by-programme.${kind}`);
             assert.ok(file.size > 200, JSON.stringify(file));
             if (kind === 'png') assert.deepEqual(file.head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -226,8 +228,10 @@ for (const engine of ENGINES) {
           if (!controlled) return t.skip(`${engine}: the service worker did not activate under automation`);
           app.set({ offline: true });
           try {
-            await s.driver.navigate().refresh();
-            await r.ready();
+            // A reader's reload. (Firefox's WebDriver refresh is a hard reload, which bypasses
+            // the service worker as a shift-reload does.)
+            await r.js('window.__before = true; location.reload()');
+            await r.waitFor(`return !window.__before && document.documentElement.dataset.app === 'ready'`, 'the app reloaded offline');
             assert.equal((await r.ranks()).length, 10);
             await r.js(`document.querySelector('#charts-root').scrollIntoView()`);
             await r.waitFor(`return document.querySelector('#charts-root').dataset.state === 'ready'`, 'charts offline', 30000);
