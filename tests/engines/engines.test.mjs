@@ -28,7 +28,11 @@ function reader(driver, engine, size) {
   const self = {
     driver,
     js,
-    go: (path = '') => driver.get(app.url + path),
+    // A new document each time (from about:blank: a hash alone would not load the page again).
+    go: async (path = '') => {
+      await driver.get('about:blank');
+      await driver.get(app.url + path);
+    },
     waitFor: (body, what, timeout = 20000, ...args) =>
       driver.wait(() => js(`return Boolean((() => { ${body} })())`, ...args), timeout, `waited for ${what}`),
     ready: () => self.waitFor(`return document.documentElement.dataset.app === 'ready'`, 'the live app'),
