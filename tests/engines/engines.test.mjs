@@ -182,6 +182,21 @@ for (const engine of ENGINES) {
           await r.clean();
         });
 
+        test('share: the share sheet, else the clipboard, else a plain message', async () => {
+          // The share sheet and clipboard permissions differ by engine (WebKitGTK has no
+          // share sheet here; clipboard writes may be refused under automation): whatever the
+          // engine offers, the reader is told what happened, and nothing fails.
+          await r.go();
+          await r.ready();
+          const offers = await r.js(`return { share: 'share' in navigator, clipboard: 'clipboard' in navigator }`);
+          await r.click('[data-testid="share"]');
+          await r.waitFor(`return document.querySelector('[data-testid="notice"]').textContent.trim().length > 0`, 'a notice');
+          const notice = (await r.text('[data-testid="notice"]')).trim();
+          assert.ok(['链接已复制', '已分享', '无法复制，请手动复制地址栏中的链接'].includes(notice), `${JSON.stringify(offers)}: ${notice}`);
+          if (!offers.share && !offers.clipboard) assert.equal(notice, '无法复制，请手动复制地址栏中的链接');
+          await r.clean();
+        });
+
         test('a deep link opens its card', async () => {
           await r.go('#/zh-Hans/event/7');
           await r.ready();
