@@ -37,12 +37,13 @@ test('dist/index.html has a strict CSP that hashes every inline script, and true
     assert.ok(scriptSrc.includes(hash), `inline script without its hash: ${body.slice(0, 60)}`);
   }
   // The app's JavaScript and WebAssembly are fetched by the loader after the first paint,
-  // each checked against its integrity value (a module preload link, and fetch's integrity).
+  // each checked against its integrity value (a module script, whose integrity every engine
+  // checks, unlike modulepreload's in WebKit; and fetch's integrity).
   assert.doesNotMatch(html, /rel=(?:"|)(?:preload|modulepreload)\b/, 'the app must not be preloaded with the first view');
   const loader = inline.find((body) => body.includes('largest-contentful-paint'));
   assert.ok(loader, 'the late loader is inline');
   const checked = [
-    ...loader.matchAll(/href:'\.\/([^']+)',integrity:'(sha384-[^']+)'/g),
+    ...loader.matchAll(/type:'module',src:'\.\/([^']+)',integrity:'(sha384-[^']+)'/g),
     ...loader.matchAll(/fetch\('\.\/([^']+)',\{integrity:'(sha384-[^']+)'\}\)/g),
   ].map((m) => ({ href: m[1], want: m[2] }));
   assert.deepEqual(checked.map((c) => c.href.split('.').pop()).sort(), ['js', 'wasm']);
