@@ -78,9 +78,9 @@ pub struct Text3 {
 /// or that holds a marker itself, is stored whole after a `WHOLE` marker (U+0002).
 #[derive(Serialize, Deserialize)]
 pub struct Text3Wire {
-    hans: String,
-    hant: String,
-    en: String,
+    pub(crate) hans: String,
+    pub(crate) hant: String,
+    pub(crate) en: String,
 }
 
 /// "Same character as in the simplified text."
