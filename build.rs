@@ -1,5 +1,6 @@
 //! Build script: validates `data/story.toml` against its source report and writes the
-//! resolved story to `$OUT_DIR/story.json`, which `src/data/embedded.rs` embeds.
+//! resolved story to `$OUT_DIR/story.bin` (postcard, strings pooled by language:
+//! `src/data/wire.rs`), which `src/data/embedded.rs` embeds.
 //!
 //! The pure modules are included by path, in the same tree as in the library, so that
 //! `crate::model::…`, `crate::text::…` and `crate::data::…` resolve here too. A dataset
@@ -19,6 +20,7 @@ mod data {
     pub mod error;
     pub mod pipeline;
     pub mod validate;
+    pub mod wire;
 }
 
 use std::path::{Path, PathBuf};
@@ -33,6 +35,7 @@ fn main() {
         "src/data/error.rs",
         "src/data/pipeline.rs",
         "src/data/validate.rs",
+        "src/data/wire.rs",
     ] {
         println!("cargo:rerun-if-changed={watched}");
     }
@@ -46,8 +49,8 @@ fn main() {
         Err(e) => fail(&data_file, &format!("cannot serialise the story: {e}")),
     };
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let out = out_dir.join("story.postcard");
-    if let Err(e) = std::fs::write(&out, bytes) {
+    let out = out_dir.join("story.bin");
+    if let Err(e) = std::fs::write(&out, data::wire::pool(&bytes)) {
         fail(&data_file, &format!("cannot write {}: {e}", out.display()));
     }
 }

@@ -28,8 +28,8 @@
 //!
 //! `build.rs` reads `data/story.toml` and the raw report beside it, cleans and converts the
 //! text (simplified, traditional), validates every figure against its source span and writes
-//! the resolved story (postcard, a compact serde format) into `OUT_DIR`; [`data::story`]
-//! decodes it once at start-up.
+//! the resolved story (postcard, a compact serde format, with its strings pooled by language:
+//! [`data::wire`]) into `OUT_DIR`; [`data::story`] decodes it once at start-up.
 //!
 //! After trunk's build, its post-build hook (`src/bin/postbuild.rs`) minifies the
 //! JavaScript, joins the stylesheets, replaces trunk's loader with one that starts the app
