@@ -15,8 +15,8 @@
 //! validated build.
 
 use crate::model::{
-    Decimal, Event, Figure, GlossaryEntry, Kind, Provenance, Qualifier, Relation, SourceSpan,
-    Story, Text3, Text3Wire, Theme, Unit,
+    Counter, Decimal, Event, Figure, GlossaryEntry, Kind, Provenance, Qualifier, Relation,
+    SourceSpan, Story, Text3, Text3Wire, Theme, Unit,
 };
 
 /// The pools, by index.
@@ -227,6 +227,7 @@ trait Source: Sized {
             glossary: self.vec(|r| GlossaryEntry {
                 id: r.string(),
                 term: r.text(),
+                forms: r.vec(|r| r.string_in(EN)),
                 explanation: r.text(),
             }),
             headline: self.strings(),
@@ -246,18 +247,23 @@ trait Source: Sized {
                 _ => panic!("story: a unit"),
             },
             kind: match self.varint() {
-                0 => Kind::Money,
-                1 => Kind::People,
-                2 => Kind::Households,
-                3 => Kind::Villages,
-                4 => Kind::Percent,
-                5 => Kind::Count,
-                6 => Kind::Power,
-                7 => Kind::Duration,
-                8 => Kind::Income,
+                0 => Kind::Spending,
+                1 => Kind::Investment,
+                2 => Kind::Loans,
+                3 => Kind::People,
+                4 => Kind::Households,
+                5 => Kind::Villages,
+                6 => Kind::Percent,
+                7 => Kind::Count,
+                8 => Kind::Power,
+                9 => Kind::Duration,
+                10 => Kind::Income,
                 _ => panic!("story: a kind"),
             },
-            counter: self.option(Self::text),
+            counter: self.option(|r| Counter {
+                word: r.text(),
+                one: r.string_in(EN),
+            }),
             label: self.text(),
             qualifier: self.option(|r| match r.varint() {
                 0 => Qualifier::About,
