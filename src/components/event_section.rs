@@ -1,4 +1,5 @@
 use super::{EventCard, EventFilters};
+use crate::browser;
 use crate::data::story;
 use crate::i18n::{result_count, strings};
 use crate::state::{use_app, Panel};
@@ -40,7 +41,14 @@ pub fn EventSection() -> impl IntoView {
                             <button
                                 type="button"
                                 class="button"
-                                on:click=move |_| state.clear_filters()
+                                on:click=move |_| {
+                                    state.clear_filters();
+                                    // The button goes with the empty state: focus goes to
+                                    // the search box, before the cards, not to the body.
+                                    if let Some(search) = browser::document::element("search") {
+                                        browser::document::focus(&search);
+                                    }
+                                }
                             >
                                 {move || strings(lang.get()).clear_filters}
                             </button>
@@ -52,6 +60,9 @@ pub fn EventSection() -> impl IntoView {
                     class="events__list"
                     on:click=move |ev| {
                         if let Some(panel) = panel_of(&ev) {
+                            // A mark is a link to its card (for a new tab); here it opens
+                            // the panel.
+                            ev.prevent_default();
                             state.open_panel(panel);
                         }
                     }
