@@ -188,6 +188,18 @@ for (const profile of ['phone', 'desktop']) {
       assert.deepEqual(page.problems, []);
     });
 
+    // Bug 8: adjacent figures ("2078户5222人") looked like one highlighted block.
+    test('adjacent figures show as two marks', async () => {
+      const page = await openApp(profile, '#/zh-Hans/event/1');
+      const a = await card(page, 1).locator('.mark--figure', { hasText: '2078户' }).first().boundingBox();
+      const b = await card(page, 1).locator('.mark--figure', { hasText: '5222人' }).first().boundingBox();
+      if (Math.abs(a.y - b.y) < 2) {
+        assert.ok(b.x - (a.x + a.width) >= 3, `no gap between 2078户 and 5222人: ${a.x + a.width} → ${b.x}`);
+      }
+      await card(page, 1).locator('.event-text').screenshot({ path: `${SCREENSHOTS}flow-adjacent-${profile}.png` });
+      assert.deepEqual(page.problems, []);
+    });
+
     // Bug 8: the appearance select showed only "跟随系统" with no visible label.
     test('the appearance select has a visible label', async () => {
       const page = await openApp(profile);
@@ -221,6 +233,53 @@ test('the sort select shows the sort the URL restores, after Back and Forward', 
   await page.evaluate(() => (location.hash = '#/zh-Hans'));
   await page.waitForFunction(() => document.querySelector('article[data-testid="event-card"]').dataset.rank === '1');
   assert.equal(await sort.inputValue(), 'report');
+  assert.deepEqual(page.problems, []);
+});
+
+// Bug 8: on the phone the "链接已复制" toast covered the language switch.
+test('the share confirmation does not cover the language switch on a phone', async () => {
+  const page = await openApp('phone', '', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.evaluate(() => {
+    delete Navigator.prototype.share;
+  });
+  await press(page, page.getByTestId('share'));
+  const text = page.getByTestId('notice').getByText('链接已复制');
+  await text.waitFor();
+  const a = await text.boundingBox();
+  const b = await page.locator('.lang-switch').boundingBox();
+  const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  assert.equal(overlap, false, `toast ${JSON.stringify(a)} covers the switch ${JSON.stringify(b)}`);
+  await screenshot(page, 'flow-notice-phone');
+  assert.deepEqual(page.problems, []);
+});
+
+// Bug 8: on the phone the title wrapped to leave "事" alone on its second line.
+test('the title does not leave one character alone on a phone', async () => {
+  for (const width of [PROFILES.phone.viewport.width, 360, 320]) {
+    const page = await openApp('phone', '', { viewport: { width, height: 800 } });
+    const rows = await lines(page, 'h1');
+    assert.ok(rows.every((r) => r.trim().length >= 3), `${width} px: ${JSON.stringify(rows)}`);
+    await page.context().close();
+  }
+});
+
+// Bug 6: words broke inside words at 320 px ("2,078 househol / ds"), and long marks became
+// centred blocks that left commas alone on a line.
+test('at 320 px English breaks between words, and marks wrap like text', async () => {
+  const page = await openApp('phone', '#/en/event/2', { viewport: { width: 320, height: 640 } });
+  for (const selector of ['.headline__value', '.headline__label', '.tile__value', '.tile__label', '.card__title', '.event-text']) {
+    assert.deepEqual(await brokenWords(page, selector), [], selector);
+  }
+  for (const rank of [1, 2, 3, 6]) {
+    await page.goto(`${env.app.url}#/en/event/${rank}`);
+    await waitForApp(page);
+    const rows = await lines(page, `article[data-rank="${rank}"] .event-text`);
+    const lonely = rows.filter((r) => /^[\s,.;:)]+$/.test(r));
+    assert.deepEqual(lonely, [], `card ${rank}: a line of punctuation alone`);
+    assert.deepEqual(await brokenWords(page, `article[data-rank="${rank}"] .event-text`), [], `card ${rank}`);
+  }
+  await screenshot(page, 'flow-320-english-card');
+  assert.equal(await overflowsHorizontally(page), false);
   assert.deepEqual(page.problems, []);
 });
 
