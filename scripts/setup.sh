@@ -3,7 +3,8 @@
 #
 #   scripts/setup.sh            tools to build and serve: wasm32 target, trunk, wasm-bindgen-cli,
 #                               npm packages (wasm-opt from binaryen), crates fetched for offline builds
-#   scripts/setup.sh --browser  also Debian's chromium, chromium-driver and fonts-noto-cjk (tests)
+#   scripts/setup.sh --browser  also Debian's chromium, chromium-driver, fonts-noto-cjk and
+#                               poppler-utils (pdftotext, for the print test)
 #
 # Idempotent: a second run only checks versions. Prints what it installs.
 set -euo pipefail
@@ -57,7 +58,7 @@ cargo fetch --locked >/dev/null 2>&1 || { log "cargo fetch"; cargo fetch --locke
 
 if [ "${1:-}" = "--browser" ]; then
   missing=()
-  for pkg in chromium chromium-driver fonts-noto-cjk; do
+  for pkg in chromium chromium-driver fonts-noto-cjk poppler-utils; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then

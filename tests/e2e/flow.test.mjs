@@ -283,3 +283,46 @@ test('at 320 px English breaks between words, and marks wrap like text', async (
   assert.deepEqual(page.problems, []);
 });
 
+/** The text of each page of a PDF, by pdftotext (poppler-utils, installed by setup.sh). */
+async function pdfPages(pdf) {
+  const { execFile } = await import('node:child_process');
+  const { writeFile, mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(`${tmpdir()}/print-`);
+  await writeFile(`${dir}/page.pdf`, pdf);
+  const text = await new Promise((ok, fail) =>
+    execFile('pdftotext', ['-layout', `${dir}/page.pdf`, '-'], { maxBuffer: 1 << 24 }, (err, out) =>
+      err ? fail(err) : ok(out),
+    ),
+  );
+  return text.split('\f').filter((p) => p.trim());
+}
+
+// Bug 4: printing before scrolling to the charts left them out (their module loads only
+// near the screen); page 1 held only the header, each later page one or two cards with half
+// the page blank; screen hints ("tap one to see its source sentence") were printed.
+for (const lang of ['zh-Hans', 'en']) {
+  test(`print (${lang}): the charts without scrolling first, cards that flow, no screen hints`, async () => {
+    const page = await openApp('desktop', `#/${lang}`);
+    const wrong = [];
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
+    const pages = await pdfPages(pdf);
+    const [first, money] = lang === 'en' ? ['Main poverty-reduction targets exceeded', 'Money by programme'] : ['主要减贫指标超额完成', '各项目投入金额'];
+    // NFKC: pdftotext gives some characters as their Kangxi radical forms (⾦ for 金).
+    const flat = (t) => t.normalize('NFKC').replace(/\s+/g, '');
+    if (!flat(pages[0]).includes(flat(first))) wrong.push(`page 1 lacks the first card: ${flat(pages[0]).slice(0, 300)}`);
+    if (!flat(pages.join('')).includes(flat(money))) wrong.push('the charts did not print');
+    const hint = /tapone|点按|點按/i.exec(flat(pages.join('')));
+    if (hint) wrong.push(`a screen hint prints: …${flat(pages.join('')).slice(hint.index - 40, hint.index + 40)}…`);
+    // A document: the pages are full. The height of the page's content laid out for print
+    // at the text width of an A4 page, over the height of that text area, is how many pages
+    // it takes; allow one for breaks.
+    await page.setViewportSize({ width: 680, height: 800 });
+    const printed = await page.evaluate(() => document.documentElement.scrollHeight);
+    const needed = Math.ceil(printed / (((297 - 30) * 96) / 25.4));
+    if (pages.length > needed + 1) wrong.push(`${pages.length} pages for ${needed} pages of content`);
+    assert.deepEqual(wrong, []);
+    assert.deepEqual(page.problems, []);
+  });
+}
