@@ -283,6 +283,22 @@ test('at 320 px English breaks between words, and marks wrap like text', async (
   assert.deepEqual(page.problems, []);
 });
 
+// Bug 8: the 404 page linked to "/", wrong under a sub-path, and without JavaScript said
+// "Opening the fact sheet…" for good.
+test('without JavaScript the 404 page links to the app folder and does not promise to open it', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${env.app.url}no-such-page`);
+    const link = page.locator('a');
+    assert.equal(await link.evaluate((a) => a.href), env.app.url);
+    assert.equal(await page.getByText('Opening the fact sheet').isVisible(), false);
+    assert.equal(await page.getByText('正在打开').isVisible(), false);
+  } finally {
+    await context.close();
+  }
+});
+
 /** The text of each page of a PDF, by pdftotext (poppler-utils, installed by setup.sh). */
 async function pdfPages(pdf) {
   const { execFile } = await import('node:child_process');
