@@ -47,11 +47,15 @@ const svgText = (page, slug) =>
   chart(page, slug)
     .locator('svg text')
     .evaluateAll((els) => els.map((e) => e.textContent.trim()));
-/** The fills of the chart's bars (the SVG rects after the background). */
+/** The fills of the chart's bars (the SVG rects after the background, but for the patches
+ * of background under value labels). */
 const barFills = (page, slug) =>
   chart(page, slug)
     .locator('svg rect')
-    .evaluateAll((els) => els.slice(1).map((e) => e.getAttribute('fill')));
+    .evaluateAll((els) => {
+      const background = els[0].getAttribute('fill');
+      return els.slice(1).map((e) => e.getAttribute('fill')).filter((f) => f !== background);
+    });
 
 /** Waits until the chart's tooltip is shown and placed. */
 async function tooltipShown(page, slug) {
