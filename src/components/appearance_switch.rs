@@ -28,7 +28,7 @@ pub fn AppearanceSwitch() -> impl IntoView {
                     .into_iter()
                     .map(|a| {
                         view! {
-                            <option value=a.as_str() prop:selected=move || state.appearance.get() == a>
+                            <option value=a.as_str() selected=move || state.appearance.get() == a>
                                 {move || name(a)}
                             </option>
                         }

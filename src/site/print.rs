@@ -74,7 +74,7 @@ mod tests {
         let css = include_str!("../../style/charts.css");
         for lang in Lang::ALL {
             let rule = format!(
-                "html[lang=\"{}\"] .charts-slot:not([data-state=\"ready\"])::after {{\n    content: url({});",
+                "html[lang=\"{}\"] {{\n  --print-charts: url({});",
                 lang.as_str(),
                 file_name(lang)
             );
