@@ -270,6 +270,13 @@ test('at 320 px English breaks between words, and marks wrap like text', async (
   for (const selector of ['.headline__value', '.headline__label', '.tile__value', '.tile__label', '.card__title', '.event-text']) {
     assert.deepEqual(await brokenWords(page, selector), [], selector);
   }
+  // …and a word kept whole still fits its box.
+  const sticking = await page.evaluate(() =>
+    [...document.querySelectorAll('.headline__value, .tile__value')]
+      .filter((el) => el.getBoundingClientRect().right > el.parentElement.getBoundingClientRect().right - 4)
+      .map((el) => el.textContent),
+  );
+  assert.deepEqual(sticking, [], 'figures that stick out of their boxes');
   for (const rank of [1, 2, 3, 6]) {
     await page.goto(`${env.app.url}#/en/event/${rank}`);
     await waitForApp(page);
