@@ -5,7 +5,8 @@
 #                               npm packages (wasm-opt from binaryen), crates fetched for offline builds
 #   scripts/setup.sh --browser  also the test browsers: Debian's chromium, chromium-driver and
 #                               fonts-noto-cjk; webkit2gtk-driver (WebKitGTK's MiniBrowser),
-#                               xvfb and firefox-esr; geckodriver from the Rust registry
+#                               xvfb and firefox-esr; geckodriver from the Rust registry; and
+#                               poppler-utils (pdftotext, for the print test)
 #
 # Idempotent: a second run only checks versions. Prints what it installs.
 set -euo pipefail
@@ -62,7 +63,8 @@ if [ "${1:-}" = "--browser" ]; then
   # Chromium for the main suite; WebKitGTK (MiniBrowser and its WebDriver, the engine of
   # every iPhone browser), Xvfb (MiniBrowser has no headless mode) and Firefox ESR for the
   # cross-engine suite (tests/engines/).
-  for pkg in chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb firefox-esr; do
+  # poppler-utils: pdftotext, for the print test.
+  for pkg in chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb firefox-esr poppler-utils; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then

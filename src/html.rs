@@ -76,28 +76,41 @@ impl Html {
         self
     }
 
-    /// Text cut into segments, figures and terms as buttons that open the panel.
+    /// Text cut into segments, figures and terms as marks that open the panel.
+    ///
+    /// A mark is a link in the role of a button, not a `<button>`: a button lays out as one
+    /// unbreakable block, and a long mark ("CNY 19.2504 million") would stand alone, centred,
+    /// and leave its comma on the next line; a link wraps like the text. The click handler
+    /// of the list or the lead opens the panel and cancels the link ([`crate::components`]'s
+    /// `panel_of`); the `href` makes it focusable, and Enter activates it. A mark right after
+    /// another ("2078户5222人") says so (`data-next`), to be drawn apart from it.
     fn marked(&mut self, segments: &[Segment], lang: Lang) -> &mut Html {
+        let mut after_mark = false;
         for segment in segments {
             let (class, attr, id, text) = match *segment {
                 Segment::Plain(text) => {
                     self.text(text);
+                    after_mark = false;
                     continue;
                 }
                 Segment::Figure { id, text } => ("mark mark--figure", "data-figure", id, text),
                 Segment::Term { id, text } => ("mark mark--term", "data-term", id, text),
             };
-            self.raw("<button")
-                .attr("type", "button")
+            self.raw("<a")
                 .attr("class", class)
-                .attr(attr, id);
+                .attr(attr, id)
+                .raw(r##" href="#" role="button""##);
             if attr == "data-term" {
                 self.attr("title", strings(lang).what_is_this);
             }
+            if after_mark {
+                self.raw(" data-next");
+            }
+            after_mark = true;
             self.attr("aria-haspopup", "dialog")
                 .raw(">")
                 .text(text)
-                .raw("</button>");
+                .raw("</a>");
         }
         self
     }
@@ -202,7 +215,7 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
     h.0
 }
 
-/// A card's full text; with `marks`, its figures and glossary terms are buttons
+/// A card's full text; with `marks`, its figures and glossary terms are links in the role of buttons
 /// (`data-figure`, `data-term`) that open the panel. Without (the build's HTML first view,
 /// which is also what a reader without JavaScript gets), it is plain text: buttons there
 /// would do nothing.
@@ -369,7 +382,7 @@ mod tests {
                     let body = card_text(story, event, lang, marks);
                     assert_balanced(&body);
                     assert_eq!(text_of(&body), event.text.get(lang), "event {}", event.rank);
-                    assert_eq!(body.contains("<button"), marks);
+                    assert_eq!(body.contains(r#"role="button""#), marks);
                 }
             }
         }
@@ -406,10 +419,33 @@ mod tests {
             body.contains(r#"class="mark mark--figure" data-figure=""#),
             "{body}"
         );
-        assert!(body.contains(">2551人</button>"), "{body}");
+        assert!(body.contains(">2551人</a>"), "{body}");
+        assert!(body.contains(r##"href="#" role="button""##), "{body}");
         let en = card_text(story, story.event(2).unwrap(), Lang::En, true);
         assert!(en.contains(r#"class="mark mark--term" data-term=""#));
         assert!(en.contains(r#"title="What is this?""#), "{en}");
+    }
+
+    // Bug (issue 12): adjacent figures ("2078户5222人") looked like one highlighted block.
+    #[test]
+    fn a_mark_right_after_another_says_so() {
+        let story = story();
+        let event = story.event(1).expect("event 1");
+        let body = card_text(story, event, Lang::ZhHans, true);
+        let second = body.find(">5222人<").expect("5222人 is marked");
+        let open = body[..second].rfind("<a ").expect("its mark");
+        assert!(
+            body[open..second].contains(" data-next"),
+            "{}",
+            &body[open..second]
+        );
+        let first = body.find(">2078户<").expect("2078户 is marked");
+        let open = body[..first].rfind("<a ").expect("its mark");
+        assert!(
+            !body[open..first].contains(" data-next"),
+            "{}",
+            &body[open..first]
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ pub struct Strings {
     pub source: &'static str,
     pub byline: &'static str,
     pub translation_note: &'static str,
+    /// (How to see a figure's source, a hint for screens, is in `style/layout.css`.)
     pub provenance_note: &'static str,
     pub original_text: &'static str,
     pub theme_label: &'static str,
@@ -83,7 +84,7 @@ const ZH_HANS: Strings = Strings {
     source: "来源",
     byline: "作者",
     translation_note: "英文翻译为本项目所作。",
-    provenance_note: "每个数字均取自原文，点按可查看出处句子。推算数字另有标注。",
+    provenance_note: "每个数字均取自原文，推算数字另有标注。",
     original_text: "原文",
     theme_label: "主题",
 };
@@ -124,7 +125,7 @@ const ZH_HANT: Strings = Strings {
     source: "來源",
     byline: "作者",
     translation_note: "英文翻譯為本專案所作。",
-    provenance_note: "每個數字均取自原文，點按可查看出處句子。推算數字另有標註。",
+    provenance_note: "每個數字均取自原文，推算數字另有標註。",
     original_text: "原文",
     theme_label: "主題",
 };
@@ -165,7 +166,7 @@ const EN: Strings = Strings {
     source: "Source",
     byline: "By",
     translation_note: "English translation made for this project.",
-    provenance_note: "Every figure comes from the report: tap one to see its source sentence. Derived figures are marked.",
+    provenance_note: "Every figure comes from the report; derived figures are marked.",
     original_text: "Original",
     theme_label: "Theme",
 };

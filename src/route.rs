@@ -122,8 +122,10 @@ impl Route {
         if let Some(theme) = &self.theme {
             params.push(("theme", percent_encode(theme)));
         }
-        if !self.query.is_empty() {
-            params.push(("q", percent_encode(&self.query)));
+        // Spaces alone are no search (they find every event): they stay out of the URL.
+        let query = self.query.trim();
+        if !query.is_empty() {
+            params.push(("q", percent_encode(query)));
         }
         if self.sort != Sort::default() {
             params.push(("sort", self.sort.as_str().to_owned()));
@@ -305,6 +307,21 @@ mod tests {
         // A long but well-formed query is capped, not dropped.
         let r = parse(&junk_query);
         assert!(r.query.chars().count() <= MAX_QUERY_CHARS);
+    }
+
+    // Bug (issue 12): a search of spaces wrote `?q=%20%20%20` into the URL.
+    #[test]
+    fn blank_search_text_stays_out_of_the_hash() {
+        let route = Route {
+            query: "   ".into(),
+            ..Route::default()
+        };
+        assert_eq!(route.to_hash(Lang::En), "#/en");
+        let route = Route {
+            query: " 搬迁 ".into(),
+            ..Route::default()
+        };
+        assert_eq!(route.to_hash(Lang::En), "#/en?q=%E6%90%AC%E8%BF%81");
     }
 
     #[test]

@@ -51,6 +51,7 @@ impl SearchIndex {
             .split(|c: char| c.is_whitespace() || c == '\u{3000}')
             .map(fold)
             .filter(|w| !w.is_empty())
+            .map(|w| plain_amount(&w).unwrap_or(w))
             .collect();
         self.entries
             .iter()
@@ -58,6 +59,23 @@ impl SearchIndex {
             .map(|(rank, _)| *rank)
             .collect()
     }
+}
+
+/// A whole amount in 万 or 亿 (萬, 億), with or without 元, as the plain number it stands for:
+/// "12800万" is "128000000", which is how the index holds every figure's value, so it finds
+/// the report's "1.28亿". `None` for anything else (a decimal such as "1.28亿" is found as
+/// the report writes it).
+pub fn plain_amount(word: &str) -> Option<String> {
+    let word = word.strip_suffix('元').unwrap_or(word);
+    let mut chars = word.chars();
+    let zeros = match chars.next_back()? {
+        '万' | '萬' => "0000",
+        '亿' | '億' => "00000000",
+        _ => return None,
+    };
+    let number = chars.as_str();
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| number.to_owned() + zeros)
 }
 
 fn event_haystack(story: &Story, event: &Event) -> String {
@@ -83,6 +101,7 @@ fn event_haystack(story: &Story, event: &Event) -> String {
     }
     for figure in story.event_figures(event.rank) {
         push(&figure.value.to_string());
+
         if let Provenance::Reported(span) = &figure.provenance {
             push(&span.text.hans);
             push(&span.text.hant);
@@ -161,6 +180,28 @@ mod tests {
         }
         assert_eq!(find("5222"), vec![1]);
         assert!(find("5,222").contains(&1));
+    }
+
+    // Bug (issue 12): "12800万" found nothing, although "1.28亿", the same amount, did.
+    #[test]
+    fn an_amount_is_found_however_it_is_written() {
+        for query in [
+            "12800万",
+            "12800万元",
+            "12800萬元",
+            "1.28亿",
+            "1.28億",
+            "128000000",
+            "12,800万",
+        ] {
+            assert_eq!(find(query), vec![2], "{query:?}");
+        }
+        assert!(find("12800亿").is_empty());
+        assert_eq!(plain_amount("12800万"), Some("128000000".into()));
+        assert_eq!(plain_amount("3億元"), Some("300000000".into()));
+        for other in ["万", "万元", "1.28亿", "搬迁", "a万", "5222"] {
+            assert_eq!(plain_amount(other), None, "{other:?}");
+        }
     }
 
     #[test]

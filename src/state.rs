@@ -108,7 +108,8 @@ impl AppState {
             theme: self.theme.get(),
             query: self.query.get(),
             sort: self.sort.get(),
-            open: self.open.get(),
+            // A card the filters hide is not in view: the URL does not claim it.
+            open: self.open.get().filter(|r| self.visible.get().contains(r)),
             scale: self.scale.get(),
         }
     }
@@ -249,21 +250,16 @@ pub fn provide_app_state() -> AppState {
     let state = AppState::new(route, stored_lang, appearance);
     provide_context(state);
 
-    // State -> URL. A change of query or scale replaces the entry; any other change adds
-    // one, so the back button walks back through views.
+    // State -> URL. Opening a card adds a history entry: a card is a place the reader went,
+    // and the back button returns from it. Every other change (language, theme, search,
+    // sort, scale, closing a card) adjusts the view in place and replaces the entry, so
+    // that Back is not spent undoing taps on controls that show their own state.
     let previous = StoredValue::new(None::<Route>);
     Effect::new(move |_| {
         let route = state.route();
         let lang = route.lang.unwrap_or_default();
-        let push = previous.with_value(|prev| match prev {
-            None => false,
-            Some(prev) => {
-                prev.lang != route.lang
-                    || prev.theme != route.theme
-                    || prev.sort != route.sort
-                    || prev.open != route.open
-            }
-        });
+        let push = route.open.is_some()
+            && previous.with_value(|prev| prev.as_ref().is_some_and(|p| p.open != route.open));
         browser::history::set_hash(&route.to_hash(lang), push);
         previous.set_value(Some(route));
     });

@@ -7,7 +7,8 @@
 //!    start script and names it, with its integrity, in `<meta name=zezhou-charts>`;
 //! 3. renders the first view into `index.html` and adds the fallbacks and the strict
 //!    Content-Security-Policy (with the hash of every inline script);
-//! 4. writes `404.html`, which lands on the app from any mistyped path;
+//! 4. writes `404.html`, which lands on the app from any mistyped path, and the charts'
+//!    pictures for print (`site::print`);
 //! 5. writes `sw.js`, precaching exactly the files of this build under a versioned cache.
 //!
 //! Usage: `postbuild [DIR]`, where DIR defaults to `$TRUNK_STAGING_DIR`.
@@ -84,6 +85,13 @@ fn run() -> Result<String, String> {
     .map_err(|e| format!("{}: {e}", index_path.display()))?;
     write(&index_path, html.as_bytes())?;
     write(&dir.join("404.html"), offline::not_found_page().as_bytes())?;
+    for lang in zezhou::model::Lang::ALL {
+        let name = zezhou::site::print::file_name(lang);
+        write(
+            &dir.join(name),
+            zezhou::site::print::print_charts(lang).as_bytes(),
+        )?;
+    }
 
     let files = build_files(&dir)?;
     let count = files.len();

@@ -59,9 +59,7 @@ pub fn scroll_to(id: &str) {
 pub fn show(id: &str) {
     scroll_to(id);
     if let Some(el) = element(id) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
+        focus(&el);
     }
 }
 
@@ -85,9 +83,13 @@ pub fn active_element() -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
-/// Moves focus to the element, if it is still in the document.
+/// Moves focus to the element, if it is still in the document, without scrolling: focus
+/// that returns to a figure must not carry the reader away from where they went (and a tap
+/// that closed the panel must land where it was aimed).
 pub fn focus(el: &web_sys::HtmlElement) {
     if el.is_connected() {
-        let _ = el.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
 }

@@ -1,9 +1,8 @@
 //! The link between the page and the charts, which are a second WebAssembly module loaded
 //! after the first view (see the crate docs, "Two modules"):
 //!
-//! - the page loads the charts' start script when their slot comes near the screen (or the
-//!   reader prints), from the URL and with the integrity value the build hook put in
-//!   `<meta name="zezhou-charts">`; that script fetches the module checked the same way;
+//! - the page loads the charts' start script when their slot comes near the screen, from
+//!   the URL and with the integrity value the build hook put in `<meta name="zezhou-charts">`; that script fetches the module checked the same way;
 //! - the two talk through the document: the charts follow `<html lang>` and
 //!   `<html data-theme>` and the URL; they ask the page for things with window events
 //!   ([`GO_TO_EVENT`], [`SET_SCALE`]) whose `detail` is a string.
@@ -70,7 +69,10 @@ pub fn watch_document_attributes(on_change: impl Fn() + 'static) {
 }
 
 /// Loads the charts' start script once, when their slot is within about a screen of the
-/// viewport or when the reader prints. Does nothing where there is no slot or no URL.
+/// viewport. Does nothing where there is no slot or no URL. (Not when the reader prints:
+/// printing does not wait for a module, and charts mounting halfway through would race the
+/// print's layout; a reader who prints first gets the build's picture of the charts, see
+/// `site::print`.)
 pub fn load_charts_when_near() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -86,7 +88,6 @@ pub fn load_charts_when_near() {
     };
     let loaded = Rc::new(Cell::new(false));
     let load = {
-        let loaded = Rc::clone(&loaded);
         move || {
             if loaded.replace(true) {
                 return;
@@ -107,20 +108,8 @@ pub fn load_charts_when_near() {
             }
         }
     };
-    let load = Rc::new(load);
-
-    let on_print = {
-        let load = Rc::clone(&load);
-        Closure::<dyn Fn()>::new(move || load())
-    };
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
-    }
-    on_print.forget();
-
     let on_intersect = {
-        let load = Rc::clone(&load);
+        let load = load.clone();
         Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let near = entries.iter().any(|e| {
                 e.unchecked_into::<web_sys::IntersectionObserverEntry>()

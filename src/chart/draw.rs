@@ -145,14 +145,59 @@ pub fn for_page(svg: &str) -> String {
     )
 }
 
-/// The SVG as a reader downloads it: a standalone file with its title.
-pub fn for_download(svg: &str, title: &str) -> String {
-    let Some(open_end) = svg.find('>') else {
-        return svg.to_owned();
+/// Room around a downloaded chart, and its title's and source lines' font sizes.
+const MARGIN: f64 = 24.0;
+const TITLE_FONT: f64 = 18.0;
+const SOURCE_FONT: f64 = 12.0;
+
+/// The chart as a reader downloads it, to stand alone wherever it is reused: on its own
+/// background with margins, its title above (also as the SVG's `<title>`), the chart (with
+/// its axis title, which names the units), and the source below, wrapped to the chart's
+/// width. Returns the SVG and its size in CSS pixels.
+pub fn for_download(
+    layout: &Layout,
+    palette: &Palette,
+    title: &str,
+    source: &str,
+) -> (String, (u32, u32)) {
+    let chart = svg(layout, palette);
+    let lines = super::measure::wrap(source, SOURCE_FONT, layout.width);
+    let top = MARGIN + TITLE_FONT * 1.8;
+    let width = (layout.width + 2.0 * MARGIN).round();
+    let height =
+        (top + layout.height + SOURCE_FONT * (0.8 + 1.5 * lines.len() as f64) + MARGIN).round();
+    let text = |out: &mut String, y: f64, size: f64, color: RGBColor, bold: bool, line: &str| {
+        out.push_str(&format!(
+            "<text x=\"{MARGIN}\" y=\"{y}\" font-family=\"{}\" font-size=\"{size}\"{} fill=\"{}\">",
+            crate::html::escape(FONT_FAMILY),
+            if bold { " font-weight=\"700\"" } else { "" },
+            hex(color),
+        ));
+        crate::html::escape_into(out, line);
+        out.push_str("</text>\n");
     };
-    let escaped = crate::html::escape(title);
-    let (open, rest) = svg.split_at(open_end + 1);
-    format!("{open}\n<title>{escaped}</title>{rest}")
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n<title>{}</title>\n<rect width=\"{width}\" height=\"{height}\" fill=\"{}\"/>\n",
+        crate::html::escape(title),
+        hex(palette.background),
+    );
+    text(
+        &mut out,
+        MARGIN + TITLE_FONT,
+        TITLE_FONT,
+        palette.text,
+        true,
+        title,
+    );
+    // The chart itself, placed inside the margins as a nested SVG.
+    out.push_str(&chart.replacen("<svg ", &format!("<svg x=\"{MARGIN}\" y=\"{top}\" "), 1));
+    let mut y = top + layout.height + SOURCE_FONT * 2.0;
+    for line in &lines {
+        text(&mut out, y, SOURCE_FONT, palette.text_2, false, line);
+        y += SOURCE_FONT * 1.5;
+    }
+    out.push_str("</svg>\n");
+    (out, (width as u32, height as u32))
 }
 
 /// Draws `layout` onto any plotters drawing area.
@@ -191,6 +236,16 @@ pub fn draw<DB: DrawingBackend>(
         draw_line(root, segment, palette)?;
     }
     for text in &layout.texts {
+        // A value label sits on the chart's background, never crossed by a gridline.
+        if text.role == TextRole::Value {
+            let (left, right) = text.span();
+            let half = text.size() * 0.7;
+            let corners = [
+                px(left - 2.0, text.y - half),
+                px(right + 2.0, text.y + half),
+            ];
+            root.draw(&Rectangle::new(corners, palette.background.filled()))?;
+        }
         draw_text(root, text, palette)?;
     }
     Ok(())
@@ -308,17 +363,71 @@ mod tests {
     }
 
     #[test]
-    fn page_and_download_forms() {
+    fn page_form() {
         let raw = "<svg width=\"10\" height=\"5\">\n<rect/>\n</svg>\n";
         assert_eq!(
             for_page(raw),
             "<svg class=\"chart__svg\" aria-hidden=\"true\" focusable=\"false\" width=\"10\" height=\"5\">\n<rect/>\n</svg>\n"
         );
-        assert_eq!(
-            for_download(raw, "A & <B>"),
-            "<svg width=\"10\" height=\"5\">\n<title>A &amp; &lt;B&gt;</title>\n<rect/>\n</svg>\n"
+    }
+
+    // Bug (issue 12): a downloaded chart carried no title, source or margin (its text started
+    // at x = 0), so it could not be reused as it is.
+    #[test]
+    fn a_download_stands_alone_with_title_source_and_margins() {
+        let data = ChartData::of(ChartKind::Money, story());
+        let layout = layout(&data, 360.0, Lang::ZhHans, ScaleKind::Linear);
+        let source = story().citation.get(Lang::ZhHans);
+        let (svg, (w, h)) = for_download(&layout, &Palette::LIGHT, "各项目 & <投入>", source);
+        assert_eq!(w, (360.0 + 2.0 * MARGIN) as u32);
+        assert!(f64::from(h) > layout.height + 2.0 * MARGIN + TITLE_FONT);
+        assert!(svg.starts_with(&format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\""
+        )));
+        assert!(svg.contains("<title>各项目 &amp; &lt;投入&gt;</title>"));
+        assert!(
+            svg.contains(">各项目 &amp; &lt;投入&gt;</text>"),
+            "the title is drawn"
         );
-        assert_eq!(for_download("", "t"), "");
+        assert!(
+            svg.contains("<svg x=\"24\" y=\""),
+            "the chart sits inside the margins"
+        );
+        // The source, whole, over one or more lines inside the width.
+        let lines = crate::chart::measure::wrap(source, SOURCE_FONT, layout.width);
+        assert_eq!(lines.concat().replace(' ', ""), source.replace(' ', ""));
+        for line in &lines {
+            assert!(
+                svg.contains(&format!(">{}</text>", crate::html::escape(line))),
+                "{line}"
+            );
+        }
+        // Every text of its own (around the chart) starts inside the margin.
+        let (head, rest) = svg.split_once("<svg x=").unwrap();
+        let (_, tail) = rest.split_once("</svg>").unwrap();
+        for x in format!("{head}{tail}").split("<text x=\"").skip(1) {
+            let x: f64 = x.split('"').next().unwrap().parse().unwrap();
+            assert!(x >= MARGIN, "text at x = {x}");
+        }
+        assert!(!svg.contains("style="));
+    }
+
+    // Bug (issue 12): a gridline crossed the "1.28亿" label.
+    #[test]
+    fn value_labels_sit_on_the_background() {
+        let data = ChartData::of(ChartKind::Money, story());
+        let layout = layout(&data, 360.0, Lang::ZhHans, ScaleKind::Linear);
+        let svg = svg(&layout, &Palette::LIGHT);
+        let label = svg.find(">\n1.28亿\n<").expect("the label");
+        let before = &svg[..label];
+        let rect = before.rfind("<rect").expect("a rect before it");
+        assert!(
+            before[rect..].contains("fill=\"#FFFFFF\"")
+                || before[rect..].contains("fill=\"#ffffff\""),
+            "{}",
+            &before[rect..]
+        );
+        assert!(!before[rect..].contains("<line") && !before[rect..].contains("<polyline"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub fn AppearanceSwitch() -> impl IntoView {
     };
     view! {
         <label class="select">
-            <span class="visually-hidden">{move || t().theme}</span>
+            <span class="select__label">{move || t().theme}</span>
             <select
                 class="select__control"
                 data-testid="appearance"

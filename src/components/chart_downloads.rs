@@ -1,10 +1,11 @@
 use crate::browser::download::{save_png, save_text};
-use crate::chart::draw::{for_download, svg, Palette};
+use crate::chart::draw::{for_download, Palette};
 use crate::chart::export::{csv, file_name, json};
 use crate::chart::layout::Layout;
 use crate::chart::spec::{embedded, ChartKind};
 use crate::chart::strings::{chart_strings, title};
 use crate::data::story;
+use crate::model::Lang;
 use crate::state::use_charts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -57,8 +58,19 @@ pub fn ChartDownloads(
         let name = file_name(story(), kind, format.extension());
         let picture = || {
             let layout = layout.get_untracked()?;
-            let text = for_download(&svg(&layout, &palette.get_untracked()), title(kind, lang));
-            Some((text, (layout.width as u32, layout.height as u32)))
+            let source = match lang {
+                Lang::En => "Source: ",
+                Lang::ZhHans => "来源：",
+                Lang::ZhHant => "來源：",
+            }
+            .to_owned()
+                + story().citation.get(lang);
+            Some(for_download(
+                &layout,
+                &palette.get_untracked(),
+                title(kind, lang),
+                &source,
+            ))
         };
         let result = match format {
             Format::Svg => picture().map_or(Ok(()), |(text, _)| {

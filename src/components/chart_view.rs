@@ -58,6 +58,9 @@ pub fn ChartView(
     let announcement = RwSignal::new(String::new());
     // Set while focus returns to a mark after closing, so that focus does not reopen.
     let returning = StoredValue::new(false);
+    // True while the open tooltip follows the mouse (opened by hover, not by a click, a
+    // tap or a key): it closes when the pointer leaves the bar.
+    let hovering = StoredValue::new(false);
 
     let layout: Memo<Option<Layout>> = Memo::new(move |_| {
         let w = width.get();
@@ -194,7 +197,27 @@ pub fn ChartView(
     };
     let on_click = move |ev: web_sys::MouseEvent| {
         if let Some(i) = mark_of(&ev) {
+            // A click pins it: it stays until dismissed.
+            hovering.set_value(false);
             open(i);
+        }
+    };
+    // The pointer left the bars (not for the tooltip, or back from it): a tooltip that
+    // followed the mouse goes with it.
+    let on_leave = move |ev: web_sys::PointerEvent| {
+        let to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let within = |el: Option<web_sys::HtmlDivElement>| {
+            el.zip(to.as_ref())
+                .is_some_and(|(el, t)| el.contains(Some(t)))
+        };
+        if hovering.get_value()
+            && !within(tip_ref.get_untracked())
+            && !within(marks_ref.get_untracked())
+        {
+            hovering.set_value(false);
+            close(false);
         }
     };
     let on_focusin = move |ev: web_sys::FocusEvent| {
@@ -239,11 +262,19 @@ pub fn ChartView(
         let k = l.width / rect.width();
         let x = (f64::from(ev.client_x()) - rect.left()) * k;
         let y = (f64::from(ev.client_y()) - rect.top()) * k;
-        if let Some(i) = l
-            .mark_at(x, y)
-            .filter(|i| tip.get_untracked().open != Some(*i))
-        {
-            open(i);
+        match l.mark_at(x, y) {
+            Some(i) if tip.get_untracked().open != Some(i) => {
+                hovering.set_value(true);
+                open(i);
+            }
+            Some(_) => {}
+            // Between bars, off any row: a tooltip that followed the mouse closes.
+            None => {
+                if hovering.get_value() {
+                    hovering.set_value(false);
+                    close(false);
+                }
+            }
         }
     };
 
@@ -312,6 +343,7 @@ pub fn ChartView(
                         on:focusin=on_focusin
                         on:keydown=on_keydown
                         on:pointermove=on_pointermove
+                        on:pointerleave=on_leave
                     >
                         {marks.clone()}
                     </div>
@@ -325,6 +357,7 @@ pub fn ChartView(
                         aria-labelledby=tip_labelled_by.clone()
                         data-testid="chart-tooltip"
                         node_ref=tip_ref
+                        on:pointerleave=on_leave
                         hidden=move || tip.with(|t| t.open.is_none())
                         style:inset=move || {
                             placement

@@ -46,6 +46,7 @@ pub fn EventFilters() -> impl IntoView {
                     </svg>
                     <input
                         type="search"
+                        id="search"
                         class="search__input"
                         data-testid="search"
                         enterkeyhint="search"
@@ -71,7 +72,7 @@ pub fn EventFilters() -> impl IntoView {
                             .into_iter()
                             .map(|sort| {
                                 view! {
-                                    <option value=sort.as_str() selected=move || state.sort.get() == sort>
+                                    <option value=sort.as_str() prop:selected=move || state.sort.get() == sort>
                                         {move || sort_name(sort, lang.get())}
                                     </option>
                                 }

@@ -1,18 +1,27 @@
 use super::{EventCard, EventFilters};
+use crate::browser;
 use crate::data::story;
 use crate::i18n::{result_count, strings};
-use crate::state::{use_app, Panel};
+use crate::state::{use_app, AppState, Panel};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The panel a click inside a card (or the lead) asks for: the closest button with
 /// `data-figure` or `data-term` (a tile or a mark in [`crate::html`]'s markup).
-pub(super) fn panel_of(ev: &web_sys::MouseEvent) -> Option<Panel> {
+fn panel_of(ev: &web_sys::MouseEvent) -> Option<Panel> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let button = target.closest("[data-figure], [data-term]").ok()??;
     match button.get_attribute("data-figure") {
         Some(id) => Some(Panel::Figure(id)),
         None => button.get_attribute("data-term").map(Panel::Term),
+    }
+}
+
+/// Opens the panel a click on a tile or a mark asks for; a mark is a link, which it cancels.
+pub(super) fn open_from_click(state: AppState, ev: &web_sys::MouseEvent) {
+    if let Some(panel) = panel_of(ev) {
+        ev.prevent_default();
+        state.open_panel(panel);
     }
 }
 
@@ -40,7 +49,14 @@ pub fn EventSection() -> impl IntoView {
                             <button
                                 type="button"
                                 class="button"
-                                on:click=move |_| state.clear_filters()
+                                on:click=move |_| {
+                                    state.clear_filters();
+                                    // The button goes with the empty state: focus goes to
+                                    // the search box, before the cards, not to the body.
+                                    if let Some(search) = browser::document::element("search") {
+                                        browser::document::focus(&search);
+                                    }
+                                }
                             >
                                 {move || strings(lang.get()).clear_filters}
                             </button>
@@ -50,11 +66,7 @@ pub fn EventSection() -> impl IntoView {
             >
                 <ol
                     class="events__list"
-                    on:click=move |ev| {
-                        if let Some(panel) = panel_of(&ev) {
-                            state.open_panel(panel);
-                        }
-                    }
+                    on:click=move |ev| open_from_click(state, &ev)
                 >
                     <For
                         each=move || if state.whole.get() { state.visible.get() } else { Vec::new() }

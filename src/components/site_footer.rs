@@ -21,7 +21,9 @@ pub fn SiteFooter() -> impl IntoView {
                 {move || story.byline.get(lang.get()).to_owned()}
             </p>
             <p>{move || story.context.get(lang.get()).to_owned()}</p>
-            <p>{move || t().provenance_note}</p>
+            // A hint for screens follows the note from the stylesheet (style/layout.css), so
+            // that print leaves it out.
+            <p class="site-footer__provenance">{move || t().provenance_note}</p>
             <p>{move || t().translation_note}</p>
         </footer>
     }

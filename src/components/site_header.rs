@@ -1,4 +1,4 @@
-use super::event_section::panel_of;
+use super::event_section::open_from_click;
 use super::{AppearanceSwitch, LanguageSwitch, ShareButton};
 use crate::data::story;
 use crate::html::lead;
@@ -37,11 +37,7 @@ pub fn SiteHeader() -> impl IntoView {
                 class="site-header__lead"
                 data-testid="lead"
                 inner_html=move || lead(story, lang.get(), super::LIVE)
-                on:click=move |ev| {
-                    if let Some(panel) = panel_of(&ev) {
-                        state.open_panel(panel);
-                    }
-                }
+                on:click=move |ev| open_from_click(state, &ev)
             ></p>
         </header>
     }

@@ -8,3 +8,5 @@ pub mod offline;
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod print;

@@ -94,6 +94,8 @@ fn url_path(path: &str) -> String {
 /// `__APP_NAME__` is replaced by the manifest's `name`, as a JSON string.
 const NOT_FOUND_SCRIPT: &str = r#"(async () => {
   const name = __APP_NAME__;
+  const opening = document.getElementById('opening');
+  opening.hidden = false;
   const parts = location.pathname.split('/');
   // A junk path can be thousands of segments deep; the app sits near the top.
   for (let i = Math.min(parts.length - 1, 12); i >= 1; i--) {
@@ -110,6 +112,7 @@ const NOT_FOUND_SCRIPT: &str = r#"(async () => {
       // Not JSON, or no network: try the next folder up.
     }
   }
+  opening.hidden = true;
 })();"#;
 
 /// The stylesheet of the 404 page: the app's colours (style/tokens.css), light and dark.
@@ -120,9 +123,12 @@ main{max-width:36rem;margin:0 auto}\
 a{color:#a8231b;font-weight:600;display:inline-block;min-height:44px;line-height:44px}\
 @media (prefers-color-scheme:dark){body{background:#131210;color:#eeebe6}a{color:#ff8f80}}";
 
-/// A self-contained `404.html`: with JavaScript it lands on the app (see the script above);
-/// without, it says the page does not exist, in Chinese and English, and links to the site's
-/// root. Its one script and one stylesheet are allowed by hash in its own strict CSP.
+/// A self-contained `404.html`: with JavaScript it says it is opening the app and lands on it
+/// (see the script above); without, it says only that the page does not exist, in Chinese
+/// and English, and links to `./`: the folder of the missing page, which is the app's for a
+/// mistyped name in it (`/some/path/typo`), wherever the app is deployed (a link to `/`
+/// would leave an app under a sub-path). Its one script and one stylesheet are allowed by
+/// hash in its own strict CSP.
 pub fn not_found_page() -> String {
     let name = app_name();
     let script = NOT_FOUND_SCRIPT.replace(
@@ -151,9 +157,9 @@ pub fn not_found_page() -> String {
 <body>
 <main>
 <h1>页面不存在</h1>
-<p>正在打开{title}……</p>
-<p lang="en">This page does not exist. Opening the fact sheet…</p>
-<p><a href="/">打开首页 <span lang="en">· Go to the home page</span></a></p>
+<p lang="en">This page does not exist.</p>
+<p id="opening" hidden>正在打开{title}…… <span lang="en">Opening the fact sheet…</span></p>
+<p><a href="./">打开首页 <span lang="en">· Go to the home page</span></a></p>
 </main>
 <script>{script}</script>
 </body>
@@ -413,7 +419,11 @@ mod tests {
         assert!(html.contains("<html lang=\"zh-Hans\">"));
         assert!(html.contains("页面不存在"));
         assert!(html.contains("This page does not exist"));
-        assert!(html.contains("<a href=\"/\">"));
+        // Bug (issue 12): the link went to "/", wrong under a sub-path, and the page said
+        // it was opening the app even where no script would.
+        assert!(html.contains("<a href=\"./\">"), "{html}");
+        assert!(html.contains("<p id=\"opening\" hidden>"), "{html}");
+        assert!(!html.contains("href=\"/\""), "{html}");
     }
 
     #[test]

@@ -253,7 +253,7 @@ test('without JavaScript, the 404 page says so in both languages and links home'
     const text = await page.locator('body').textContent();
     assert.match(text, /页面不存在/);
     assert.match(text, /This page does not exist/);
-    assert.equal(await page.locator('a[href="/"]').count(), 1);
+    assert.equal(await page.locator('a[href="./"]').count(), 1);
     await screenshot(page, 'offline-404-no-script');
   } finally {
     await context.close();
