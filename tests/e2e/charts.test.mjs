@@ -347,7 +347,7 @@ describe('downloads', () => {
     assert.ok(svgText.includes('1.28亿'));
     assert.ok(!svgText.includes('style='));
     // Bug (issue 12): the download had no title, source or margins: it stands alone now.
-    assert.match(svgText, /<text [^>]*>各项目投入金额<\/text>/);
+    assert.match(svgText, /<text [^>]*>各项目支出与投资<\/text>/);
     assert.match(svgText, /<text [^>]*>来源：高峰/);
     assert.match(svgText, /<svg x="24" y="\d+(\.\d+)?"/);
     const width = Number(/width="(\d+)"/.exec(svgText)[1]);

@@ -331,7 +331,7 @@ for (const lang of ['zh-Hans', 'en']) {
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } });
     const pages = await pdfPages(pdf);
-    const [first, money] = lang === 'en' ? ['Main poverty-reduction targets exceeded', 'Money by programme'] : ['主要减贫指标超额完成', '各项目投入金额'];
+    const [first, money] = lang === 'en' ? ['Main poverty-reduction targets exceeded', 'Spending and investment by programme'] : ['主要减贫指标超额完成', '各项目支出与投资'];
     // NFKC: pdftotext gives some characters as their Kangxi radical forms (⾦ for 金).
     const flat = (t) => t.normalize('NFKC').replace(/\s+/g, '');
     if (!flat(pages[0]).includes(flat(first))) wrong.push(`page 1 lacks the first card: ${flat(pages[0]).slice(0, 300)}`);
