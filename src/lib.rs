@@ -122,10 +122,10 @@ fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
     if static_view.replace_with_with_node_1(&live).is_err() {
         leptos::logging::error!("could not replace the static first view");
     }
-    // A link to a card (shared, or reloaded) lands on it, with focus on it, in the frame the
-    // live app appears: at once, not with a smooth scroll from the top.
+    // A link to a card (shared, or reloaded) lands on it, with focus on it: the loader
+    // brought the first view's card into view (`site::bundle::late_loader_script`), and the
+    // live app, in the same place, opens it there.
     if let Some(card) = document.query_selector(".card--open").ok().flatten() {
-        card.scroll_into_view();
         browser::document::focus(wasm_bindgen::JsCast::unchecked_ref(&card));
     }
     if let Some(html) = document.document_element() {

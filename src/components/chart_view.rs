@@ -225,6 +225,8 @@ pub fn ChartView(
             return;
         }
         if let Some(i) = mark_of(&ev) {
+            // Opened by a key: it stays until dismissed, wherever the mouse goes.
+            hovering.set_value(false);
             open(i);
             let figure = data.bars().nth(i).map(|d| d.figure);
             let text = figure

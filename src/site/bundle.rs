@@ -150,6 +150,10 @@ fn plain(value: &str) -> bool {
 /// and does nothing without WebAssembly (the HTML first view stays, see `page::finish`).
 /// When the app cannot load (a file that fails its integrity check, a network error), the
 /// page falls back to the static view as it does without WebAssembly (`no-wasm`).
+///
+/// First of all (a module script runs once the page is parsed), a link to a card
+/// (`#/…/event/7`) brings the first view's card into view, so that the live app, which opens
+/// the card in place, needs no jump from the top.
 pub fn late_loader_script(
     js: &str,
     js_integrity: &str,
@@ -157,7 +161,8 @@ pub fn late_loader_script(
     wasm_integrity: &str,
 ) -> String {
     format!(
-        "if(typeof WebAssembly==='object'){{\
+        "document.getElementById('event-'+/\\/event\\/(\\d+)/.exec(location.hash)?.[1])?.scrollIntoView();\
+if(typeof WebAssembly==='object'){{\
 await new Promise(go=>{{setTimeout(go,1000);\
 if(self.PerformanceObserver?.supportedEntryTypes?.includes('largest-contentful-paint'))\
 new PerformanceObserver(go).observe({{type:'largest-contentful-paint',buffered:true}});\
@@ -295,6 +300,10 @@ mod tests {
         assert!(script.contains("import('./app-1.js')"));
         assert!(script.contains("fetch('./app-1_bg.wasm',{integrity:'sha384-W'})"));
         assert!(script.contains("largest-contentful-paint"));
+        // Bug (issue 12): a link to a card left the first view at the top.
+        assert!(script.starts_with(
+            r"document.getElementById('event-'+/\/event\/(\d+)/.exec(location.hash)?.[1])?.scrollIntoView();"
+        ));
         assert!(script.contains("catch(e){document.documentElement.classList.add('no-wasm')"));
         assert!(html.ends_with("</head><body><div id=app></div>"));
     }

@@ -161,6 +161,15 @@ for (const profile of ['phone', 'desktop']) {
         await marks(page, slug).nth(2).hover();
         await tooltipShown(page, slug);
         assert.equal(await tip.getByTestId('chart-tooltip-value').textContent(), '784户');
+        // One the keyboard opened stays when the mouse leaves.
+        await marks(page, slug).nth(0).focus();
+        await page.waitForFunction(
+          (s) => document.querySelector(`[data-chart="${s}"] [data-testid="chart-tooltip-value"]`)?.textContent === '2078户',
+          slug,
+        );
+        await page.mouse.move(5, 5);
+        await page.waitForTimeout(200);
+        assert.equal(await tip.isVisible(), true, 'a tooltip opened by a key stays');
       }
       // A tap (or click) elsewhere dismisses it.
       if (profile === 'phone') await page.locator('#charts-heading').tap();

@@ -122,6 +122,19 @@ for (const profile of ['phone', 'desktop']) {
       assert.ok(await inView(page, c), `card 7 out of view after a reload: ${JSON.stringify(await c.boundingBox())}`);
       assert.equal(await focused(page, c), true);
       await screenshot(page, `flow-deep-link-${profile}`);
+      // No jump from the top either: the HTML first view is already at the card when the
+      // page is parsed (a new tab, so no scroll position is restored).
+      await page.context().addInitScript(() =>
+        document.addEventListener('DOMContentLoaded', () => {
+          window.firstViewTop = document.getElementById('event-7').getBoundingClientRect().top;
+        }),
+      );
+      const tab = await page.context().newPage();
+      await tab.goto(page.url());
+      const top = await tab.evaluate(() => window.firstViewTop);
+      const { height } = page.viewportSize();
+      assert.ok(top >= -1 && top < height / 2, `the first view shows card 7 at ${top}`);
+      await waitForApp(tab);
       assert.deepEqual(page.problems, []);
     });
 
