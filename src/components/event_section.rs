@@ -25,6 +25,22 @@ pub(super) fn open_from_click(state: AppState, ev: &web_sys::MouseEvent) {
     }
 }
 
+/// Space on a mark does what Enter does, as on any button (a mark is a link in the role of
+/// a button, and a link answers Enter only).
+pub(super) fn space_clicks(ev: &web_sys::KeyboardEvent) {
+    if ev.key() != " " {
+        return;
+    }
+    let mark = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|el| el.get_attribute("role").as_deref() == Some("button"));
+    if let Some(mark) = mark {
+        ev.prevent_default();
+        mark.click();
+    }
+}
+
 /// The ten events: filters, the result count, the cards (or an empty state).
 #[component]
 pub fn EventSection() -> impl IntoView {
@@ -67,6 +83,7 @@ pub fn EventSection() -> impl IntoView {
                 <ol
                     class="events__list"
                     on:click=move |ev| open_from_click(state, &ev)
+                    on:keydown=move |ev| space_clicks(&ev)
                 >
                     <For
                         each=move || if state.whole.get() { state.visible.get() } else { Vec::new() }

@@ -1,4 +1,4 @@
-use super::event_section::open_from_click;
+use super::event_section::{open_from_click, space_clicks};
 use super::{AppearanceSwitch, LanguageSwitch, ShareButton};
 use crate::data::story;
 use crate::html::lead;
@@ -38,6 +38,7 @@ pub fn SiteHeader() -> impl IntoView {
                 data-testid="lead"
                 inner_html=move || lead(story, lang.get(), super::LIVE)
                 on:click=move |ev| open_from_click(state, &ev)
+                on:keydown=move |ev| space_clicks(&ev)
             ></p>
         </header>
     }

@@ -125,3 +125,21 @@ test('a glossary term in the lead opens from a tap on the phone', async () => {
   await screenshot(page, 'words-lead-term-phone');
   assert.deepEqual(page.problems, []);
 });
+
+test('a mark opens with Space as with Enter, as any button does', async () => {
+  // Regression: marks became links in the role of buttons (so they wrap like text), and a
+  // link answers Enter only; Space scrolled the page instead.
+  const page = await openApp('desktop', '#/en');
+  const panel = page.getByTestId('panel');
+  for (const key of ['Enter', 'Space']) {
+    await page.getByTestId('lead').locator('[data-term="leading-group"]').focus();
+    const before = await page.evaluate(() => scrollY);
+    await page.keyboard.press(key);
+    await panel.waitFor({ state: 'visible' });
+    assert.equal(await panel.locator('#panel-title').textContent(), 'leading group', key);
+    assert.equal(await page.evaluate(() => scrollY), before, `${key} scrolled the page`);
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+  }
+  assert.deepEqual(page.problems, []);
+});
