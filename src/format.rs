@@ -38,9 +38,10 @@ pub fn figure_value(
     lang: Lang,
 ) -> String {
     let word = counter.map_or("", |c| c.for_value(value, lang).trim());
-    match (unit, qualifier, lang) {
-        (Unit::Count, Some(Qualifier::AtLeast), Lang::En) if !word.is_empty() => {
-            format!("{} or more {word}", number(value, lang))
+    match (unit, qualifier, lang, counter) {
+        // "1 or more households": the plural, whatever the number.
+        (Unit::Count, Some(Qualifier::AtLeast), Lang::En, Some(c)) if !word.is_empty() => {
+            format!("{} or more {}", number(value, lang), c.word.en.trim())
         }
         _ => {
             let bare = match unit {
@@ -524,6 +525,14 @@ mod tests {
             Some(&households),
             Some(Qualifier::AtLeast),
             ["20户以上", "20戶以上", "20 or more households"],
+        );
+        // "1 or more" is plural, as "2 or more" is.
+        check(
+            "1",
+            Unit::Count,
+            Some(&households),
+            Some(Qualifier::AtLeast),
+            ["1户以上", "1戶以上", "1 or more households"],
         );
         check(
             "1100000",

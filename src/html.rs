@@ -79,7 +79,7 @@ impl Html {
     /// Text cut into segments, figures and terms as marks that open the panel.
     ///
     /// A mark is a link in the role of a button, not a `<button>`: a button lays out as one
-    /// unbreakable block, and a long mark ("CNY 19.2504 million") would stand alone, centred,
+    /// unbreakable block, and a long mark ("19,250,400 yuan") would stand alone, centred,
     /// and leave its comma on the next line; a link wraps like the text. The click handler
     /// of the list or the lead opens the panel and cancels the link ([`crate::components`]'s
     /// `panel_of`); the `href` makes it focusable, and Enter activates it. A mark right after
@@ -232,7 +232,7 @@ pub fn card_text(story: &Story, event: &Event, lang: Lang, marks: bool) -> Strin
 }
 
 /// The report's lead paragraph, the content of its `<p>`; with `marks`, its glossary terms
-/// are buttons as in [`card_text`].
+/// are marks that open the panel, as in [`card_text`].
 pub fn lead(story: &Story, lang: Lang, marks: bool) -> String {
     let mut h = Html::new();
     if marks {

@@ -6,7 +6,7 @@
 use zezhou::data::story;
 use zezhou::format;
 use zezhou::html::{card_head, card_text, lead};
-use zezhou::model::{Counter, Decimal, Figure, Kind, Lang, Story, Unit};
+use zezhou::model::{Counter, Decimal, Figure, Kind, Lang, Provenance, Story, Unit};
 use zezhou::text::marks::{event_segments, heading_segments, lead_segments, Segment};
 
 /// The glossary ids marked anywhere a reader can tap them in `lang`: the lead, the headings
@@ -197,7 +197,7 @@ fn labels_read_as_noun_phrases_without_bracketed_fragments() {
 fn running_english_groups_thousands() {
     // Regression: running text said "2078 households" while tiles said "2,078 households".
     let story = story();
-    let mut texts: Vec<&str> = vec![story.lead.en.as_str()];
+    let mut texts: Vec<&str> = vec![story.lead.en.as_str(), story.context.en.as_str()];
     for event in &story.events {
         texts.extend([
             event.title.en.as_str(),
@@ -205,11 +205,19 @@ fn running_english_groups_thousands() {
             event.text.en.as_str(),
         ]);
     }
+    for figure in &story.figures {
+        texts.push(figure.label.en.as_str());
+        if let Provenance::Derived { formula, .. } = &figure.provenance {
+            texts.push(formula.en.as_str());
+        }
+    }
+    texts.extend(story.glossary.iter().map(|g| g.explanation.en.as_str()));
+    // Years near the report's are not amounts (2015, 2016-2017, 2020); 2000 and 2078 are.
+    let years = i64::from(story.year) - 5..=i64::from(story.year) + 5;
     for text in texts {
         for word in text.split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.') {
             let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
-            // Years (2016, 2017) are not amounts.
-            let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+            let year = digits.len() == 4 && digits.parse().is_ok_and(|n: i64| years.contains(&n));
             assert!(
                 digits.len() < 4 || year,
                 "{digits} without a thousands separator in {text}"

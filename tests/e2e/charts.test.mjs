@@ -377,7 +377,7 @@ describe('downloads', () => {
     assert.match(header, /source_zh,source_en/);
     assert.match(first, /,relocation-investment,集中安置点建设投资,128000000,yuan,/);
     // The title is the project's, supplied in square brackets: the report has none.
-    assert.match(csvText, /\r\ncitation,高峰：\[泽州县2017年脱贫攻坚十件大事\]（原报道无标题/);
+    assert.match(csvText, /\r\ncitation,高峰：\[泽州县2017年脱贫攻坚十件大事\]（所据文本无标题/);
 
     const json = await download(page, slug, 'json');
     assert.equal(json.name, 'zezhou-2017-money-by-programme.json');
