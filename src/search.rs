@@ -101,7 +101,6 @@ fn event_haystack(story: &Story, event: &Event) -> String {
     }
     for figure in story.event_figures(event.rank) {
         push(&figure.value.to_string());
-
         if let Provenance::Reported(span) = &figure.provenance {
             push(&span.text.hans);
             push(&span.text.hant);
