@@ -29,11 +29,11 @@ pub fn TextSizeSwitch() -> impl IntoView {
                 </svg>
                 <span>{move || t().large_text}</span>
             </button>
-            <Show when=large>
-                <button
+            <button
                     type="button"
                     class="button text-size__toggle"
                     data-testid="extra-large-text"
+                    hidden=move || !large()
                     aria-pressed=move || (text.get() == TextSize::ExtraLarge).to_string()
                     on:click=move |_| {
                         text.update(|t| {
@@ -46,7 +46,6 @@ pub fn TextSizeSwitch() -> impl IntoView {
                 >
                     {move || t().extra_large_text}
                 </button>
-            </Show>
         </div>
     }
 }

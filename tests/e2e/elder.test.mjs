@@ -97,7 +97,7 @@ for (const profile of ['phone', 'desktop']) {
       assert.equal(await textAttr(page), null);
       assert.equal(await rootFontPx(page), 16);
       assert.doesNotMatch(await hash(page), /text=/);
-      assert.equal(await page.getByTestId('extra-large-text').count(), 0);
+      assert.equal(await page.getByTestId('extra-large-text').isVisible(), false);
       await page.reload();
       await waitForApp(page);
       assert.equal(await textAttr(page), null);
