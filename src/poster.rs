@@ -10,7 +10,7 @@
 //! every theme, so any camera reads it.
 
 use crate::chart::draw::{hex, Palette, FONT_FAMILY};
-use crate::chart::measure::{text_width, wrap};
+use crate::chart::measure::wrap;
 use crate::format;
 use crate::html::escape;
 use crate::i18n::{rank_label, strings};
@@ -325,6 +325,7 @@ impl QrModules {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::measure::text_width;
     use crate::data::story;
 
     const LINK: &str = "https://example.org/zezhou/#/zh-Hans/event/2";
