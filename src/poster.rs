@@ -197,6 +197,58 @@ impl Content<'_> {
     }
 }
 
+/// Size of a link preview's picture (Open Graph's and Twitter's large card).
+pub const CARD_WIDTH: f64 = 1200.0;
+pub const CARD_HEIGHT: f64 = 630.0;
+
+/// The picture a shared link shows in a chat app or a timeline (Open Graph and Twitter
+/// card): the report's title in `lang`, place and year, three headline figures and the
+/// source, [`CARD_WIDTH`] × [`CARD_HEIGHT`]. The build renders it to PNG (`crates/postbuild`).
+pub fn title_card(story: &Story, lang: Lang, palette: &Palette) -> String {
+    let margin = 64.0;
+    let column = CARD_WIDTH - 2.0 * margin;
+    let mut svg = Svg::sized(palette, CARD_WIDTH, CARD_HEIGHT);
+    let (text, text_2, accent) = (
+        hex(palette.text),
+        hex(palette.text_2),
+        hex(palette.series[0]),
+    );
+    svg.band(&accent);
+    let kicker = format!("{} · {}", story.place.get(lang), story.year);
+    let mut y = svg.lines(&kicker, 30.0, false, &text_2, margin, 56.0, column);
+    let title = story.title.get(lang);
+    let size = if wrap(title, 60.0, column * BOLD_ROOM).len() > 2 {
+        48.0
+    } else {
+        60.0
+    };
+    y = svg.lines(title, size, true, &text, margin, y + 8.0, column);
+    // Three headline figures side by side, and the source under them.
+    let gap = 40.0;
+    let width = (column - 2.0 * gap) / 3.0;
+    let top = y + 40.0;
+    let mut bottom = top;
+    for (i, figure) in story.headline_figures().take(3).enumerate() {
+        let x = margin + i as f64 * (width + gap);
+        let value = format::figure(figure, lang);
+        let end = svg.lines(&value, 44.0, true, &accent, x, top, width);
+        let end = svg.lines(
+            figure.label.get(lang),
+            24.0,
+            false,
+            &text_2,
+            x,
+            end + 4.0,
+            width,
+        );
+        bottom = bottom.max(end);
+    }
+    let source = format!("{} · {}", story.source.get(lang), story.byline.get(lang));
+    let y = (bottom + 24.0).max(CARD_HEIGHT - margin - 36.0);
+    svg.lines(&source, 26.0, false, &text_2, margin, y, column);
+    svg.finish()
+}
+
 /// A figure label's size beside a value of `size`: never below 34 px (17 px on a phone).
 fn label_size(size: f64) -> f64 {
     (size * 0.4).max(34.0)
@@ -205,18 +257,23 @@ fn label_size(size: f64) -> f64 {
 /// The SVG being written.
 struct Svg {
     out: String,
+    width: f64,
 }
 
 impl Svg {
     fn new(palette: &Palette) -> Svg {
+        Svg::sized(palette, WIDTH, HEIGHT)
+    }
+
+    fn sized(palette: &Palette, width: f64, height: f64) -> Svg {
         let out = format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" \
-             viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"{}\">\
-             <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"{}\"/>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
+             viewBox=\"0 0 {width} {height}\" font-family=\"{}\">\
+             <rect width=\"{width}\" height=\"{height}\" fill=\"{}\"/>",
             escape(FONT_FAMILY),
             hex(palette.background)
         );
-        Svg { out }
+        Svg { out, width }
     }
 
     /// Writes `text` wrapped to `width` from `top` (the top of its first line) and returns
@@ -250,7 +307,8 @@ impl Svg {
 
     fn band(&mut self, colour: &str) {
         self.out.push_str(&format!(
-            "<rect width=\"{WIDTH}\" height=\"16\" fill=\"{colour}\"/>"
+            "<rect width=\"{}\" height=\"16\" fill=\"{colour}\"/>",
+            self.width
         ));
     }
 
@@ -536,6 +594,58 @@ mod tests {
         let want: Vec<String> = story().headline_figures().map(|f| f.id.clone()).collect();
         assert_eq!(p.figures, want);
         assert!(texts(&p.svg).iter().any(|t| t == "扫码查看全部十件大事"));
+    }
+
+    #[test]
+    fn the_title_card_is_in_each_language_and_its_text_stays_inside() {
+        for lang in Lang::ALL {
+            let svg = title_card(story(), lang, &Palette::LIGHT);
+            assert!(svg.starts_with(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\""
+            ));
+            let all = texts(&svg).join(if lang == Lang::En { " " } else { "" });
+            assert!(
+                all.contains(&escape(story().title.get(lang))),
+                "{lang:?}: {all}"
+            );
+            for f in story().headline_figures().take(3) {
+                assert!(all.contains(&escape(&format::figure(f, lang))), "{lang:?}");
+            }
+            for part in svg.split("<text ").skip(1) {
+                let y: f64 = part
+                    .split("y=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split_once('"')
+                    .unwrap()
+                    .0
+                    .parse()
+                    .unwrap();
+                assert!(y < CARD_HEIGHT - 20.0, "{lang:?}: text at {y}");
+            }
+            // The source line comes last, below every figure's label.
+            let ys: Vec<f64> = svg
+                .split("<text ")
+                .skip(1)
+                .map(|t| {
+                    t.split("y=\"")
+                        .nth(1)
+                        .unwrap()
+                        .split_once('"')
+                        .unwrap()
+                        .0
+                        .parse()
+                        .unwrap()
+                })
+                .collect();
+            let source = ys.last().unwrap();
+            for y in &ys[..ys.len() - 1] {
+                assert!(
+                    y + 30.0 < *source,
+                    "{lang:?}: a line at {y}, the source at {source}"
+                );
+            }
+        }
     }
 
     #[test]
