@@ -73,7 +73,6 @@ pub mod i18n;
 pub mod model;
 pub mod route;
 pub mod search;
-pub mod site;
 pub mod state;
 pub mod text;
 

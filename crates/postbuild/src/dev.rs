@@ -1,0 +1,116 @@
+//! `trunk serve`: its reload script, admitted by the page's policy.
+//!
+//! trunk's dev server puts its reload script (trunk 0.21.14's `src/autoreload.js`) inline at
+//! the end of `<body>` before this hook runs, with two placeholders it fills in per response:
+//! `'{{__TRUNK_ADDRESS__}}'` becomes the request's `Host` header as a string (or
+//! `window.location.host` without one) and `{{__TRUNK_WS_BASE__}}` the server's WebSocket
+//! path, anywhere in the page. A hash of the script as staged allows nothing the browser
+//! sees, and a hash of the served text would depend on the host name the developer typed.
+//! So [`admit_trunk_reload`] makes the script's text constant: the address becomes
+//! `window.location.host` (trunk's own fallback, and what the Host header of a page's own
+//! origin says) and the base is read from the script element's `data-ws-base`, where the
+//! server's placeholder fill lands instead. The policy (`page::with_policy`) then hashes the
+//! constant text: exactly trunk's script is allowed, nothing else.
+
+use crate::{dom, Error};
+use lol_html::html_content::ContentType;
+use lol_html::{element, rewrite_str, RewriteStrSettings};
+
+/// What marks trunk's reload script.
+const MARKER: &str = "{{__TRUNK_ADDRESS__}}";
+
+/// trunk's lines with a per-response placeholder, and what each becomes.
+const CONSTANT_LINES: [(&str, &str); 2] = [
+    (
+        "const address = '{{__TRUNK_ADDRESS__}}';",
+        "const address = window.location.host;",
+    ),
+    (
+        "const base = '{{__TRUNK_WS_BASE__}}';",
+        "const base = document.currentScript.dataset.wsBase;",
+    ),
+];
+
+/// `html` with trunk's reload script, where it has one (`trunk serve`), made constant (see
+/// the module docs); unchanged otherwise. An error when the script is there but its lines
+/// are not as trunk 0.21.14 writes them.
+pub fn admit_trunk_reload(html: &str) -> Result<String, Error> {
+    let scripts = dom::inline_scripts(html)?;
+    let Some(index) = scripts.iter().position(|s| s.contains(MARKER)) else {
+        return Ok(html.to_owned());
+    };
+    let mut text = scripts[index].clone();
+    for (from, to) in CONSTANT_LINES {
+        if text.matches(from).count() != 1 {
+            return Err(Error::Unexpected(format!(
+                "trunk's reload script has no line {from:?} (not trunk 0.21.14?): \
+                 see crates/postbuild/src/dev.rs"
+            )));
+        }
+        text = text.replacen(from, to, 1);
+    }
+    let mut seen = 0;
+    Ok(rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!("script:not([src])", |el| {
+                if seen == index {
+                    el.set_attribute("data-ws-base", "{{__TRUNK_WS_BASE__}}")?;
+                    el.set_inner_content(&text, ContentType::Html);
+                }
+                seen += 1;
+                Ok(())
+            })],
+            ..RewriteStrSettings::default()
+        },
+    )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scripts::TRUNK_AUTORELOAD;
+
+    /// trunk's page as its dev server stages it: the reload script at the end of the body,
+    /// its protocol placeholder already filled (empty: "use the page's").
+    fn served(reload: &str) -> String {
+        format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script type=\"module\">x()</script></head>\
+             <body><div id=\"app\"></div><script>{}</script></body></html>",
+            reload.replace("{{__TRUNK_WS_PROTOCOL__}}", "")
+        )
+    }
+
+    #[test]
+    fn the_reload_script_becomes_constant_and_reads_its_base() {
+        let html = admit_trunk_reload(&served(TRUNK_AUTORELOAD)).unwrap();
+        let scripts = dom::inline_scripts(&html).unwrap();
+        assert_eq!(scripts[0], "x()");
+        let reload = &scripts[1];
+        assert!(!reload.contains("{{"), "{reload}");
+        assert!(reload.contains("const address = window.location.host;"));
+        assert!(reload.contains("const base = document.currentScript.dataset.wsBase;"));
+        // The only placeholder left is the one the server fills, in the attribute.
+        assert_eq!(html.matches("{{__TRUNK_WS_BASE__}}").count(), 1);
+        let tag = &dom::select(&html, "script[data-ws-base]").unwrap()[0];
+        assert_eq!(tag.get("data-ws-base"), Some("{{__TRUNK_WS_BASE__}}"));
+        // Whatever the server then fills in, the script's text (and so its hash) is the same.
+        let filled = html.replace("{{__TRUNK_WS_BASE__}}", "/some/base/");
+        assert_eq!(&dom::inline_scripts(&filled).unwrap()[1], reload);
+    }
+
+    #[test]
+    fn a_page_without_the_reload_script_is_left_alone() {
+        let html = served("console.log(1)");
+        assert_eq!(admit_trunk_reload(&html).unwrap(), html);
+    }
+
+    #[test]
+    fn another_reload_script_is_an_error_that_says_where_to_look() {
+        let changed = TRUNK_AUTORELOAD.replace("const address =", "let address =");
+        let err = admit_trunk_reload(&served(&changed))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("src/dev.rs"), "{err}");
+    }
+}
