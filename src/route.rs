@@ -178,6 +178,10 @@ pub fn percent_decode(s: &str) -> Option<String> {
         match bytes[i] {
             b'%' => {
                 let hex = bytes.get(i + 1..i + 3)?;
+                // Two hex digits: `from_str_radix` alone takes a sign, so "%+F" was 0x0F.
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
+                    return None;
+                }
                 let hex = std::str::from_utf8(hex).ok()?;
                 out.push(u8::from_str_radix(hex, 16).ok()?);
                 i += 3;
@@ -340,5 +344,17 @@ mod tests {
         assert_eq!(percent_decode("%E0%A4%A"), None);
         assert_eq!(percent_decode("%"), None);
         assert_eq!(percent_decode("%C3%28"), None);
+    }
+
+    #[test]
+    fn an_escape_is_exactly_two_hex_digits() {
+        // Bug (issue 13): "%+F" decoded to "\u{f}" (a sign taken as part of the number),
+        // though the doc says broken escapes give None.
+        for broken in ["%+F", "%+0", "%-1", "%-0", "% F", "%G1", "a%+Fb"] {
+            assert_eq!(percent_decode(broken), None, "{broken}");
+        }
+        assert_eq!(percent_decode("%0f%2B").as_deref(), Some("\u{f}+"));
+        // A search with such an escape is dropped, as any broken one (it read "ab").
+        assert_eq!(parse("#?q=a%+Fb"), parse(""));
     }
 }
