@@ -44,8 +44,7 @@ fn show_message() {
         p.set_text_content(Some(text));
         let link = document.create_element("a").ok()?;
         link.set_class_name("button crash__reload");
-        let href = web_sys::window()?.location().href().ok()?;
-        link.set_attribute("href", &href).ok()?;
+        link.set_attribute("href", &reload_url()?).ok()?;
         link.set_text_content(Some(reload));
         alert.append_child(&p).ok()?;
         alert.append_child(&link).ok()?;
@@ -54,6 +53,20 @@ fn show_message() {
     if let Some(alert) = build() {
         let _ = body.prepend_with_node_1(&alert);
     }
+}
+
+/// The page's URL, view (hash) and all, with a query of its own: a link to the page's own
+/// URL would only be a same-document navigation to its hash, which reloads nothing (bug,
+/// issue 13; found when the crash test clicked the link).
+fn reload_url() -> Option<String> {
+    let location = web_sys::window()?.location();
+    Some(format!(
+        "{}{}?reload={}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?,
+        js_sys::Date::now() as u64,
+        location.hash().ok()?
+    ))
 }
 
 /// The reader's language without touching the app's state (which may be what panicked):
