@@ -79,8 +79,8 @@ pub struct Summary {
     pub stylesheets: usize,
     /// Whether the build had a charts module.
     pub charts: bool,
-    /// Whether the page had trunk's reload script (`trunk serve`).
-    pub reload_script: bool,
+    /// What became of trunk's reload script (`trunk serve`).
+    pub reload: dev::Reload,
     /// Files the service worker precaches.
     pub precached: usize,
 }
@@ -131,8 +131,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
     let loader = scripts::minify(scripts::LATE_LOADER, scripts::Kind::Module, esbuild)?;
     let index = bundle::late_loader(&index, &loader)?;
     let charts = hash_charts(dir, esbuild)?;
-    let with_reload = dev::admit_trunk_reload(&index)?;
-    let reload_script = with_reload != index;
+    let (with_reload, reload) = dev::admit_trunk_reload(&index)?;
     let html = page::finish(
         &with_reload,
         &page::Finish {
@@ -164,7 +163,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
         minified,
         stylesheets: styles.len(),
         charts: charts.is_some(),
-        reload_script,
+        reload,
         precached: files.len(),
     })
 }

@@ -36,6 +36,9 @@ fn main() -> ExitCode {
     };
     match postbuild::run(&dir, &postbuild::Options { esbuild }) {
         Ok(s) => {
+            if let postbuild::dev::Reload::Unknown(why) = &s.reload {
+                eprintln!("postbuild: warning: {why}");
+            }
             if !s.charts {
                 eprintln!("postbuild: warning: no charts module (charts.js, charts_bg.wasm) in this build");
             }
@@ -44,7 +47,7 @@ fn main() -> ExitCode {
                  CSP set{}, 404.html and sw.js ({} files precached) written in {}",
                 s.minified,
                 s.stylesheets,
-                if s.reload_script {
+                if s.reload == postbuild::dev::Reload::Admitted {
                     " (trunk's reload script admitted)"
                 } else {
                     ""

@@ -191,7 +191,8 @@ fn a_release_build_is_finished() {
     let (dir, html, summary) = finish("release");
     check_finished(&dir, &html);
     assert_eq!(summary.stylesheets, 2);
-    assert!(summary.charts && !summary.reload_script);
+    assert!(summary.charts);
+    assert_eq!(summary.reload, postbuild::dev::Reload::Absent);
     // trunk's release page is minified (no <head> tag, unquoted attributes): the step's
     // own tags are written the same way.
     assert!(
@@ -206,7 +207,8 @@ fn a_release_build_is_finished() {
 fn a_debug_build_is_finished() {
     let (dir, html, summary) = finish("debug");
     check_finished(&dir, &html);
-    assert!(summary.charts && !summary.reload_script);
+    assert!(summary.charts);
+    assert_eq!(summary.reload, postbuild::dev::Reload::Absent);
     assert_eq!(dom::inline_scripts(&html).unwrap().len(), 2);
 }
 
@@ -214,7 +216,7 @@ fn a_debug_build_is_finished() {
 fn under_trunk_serve_the_policy_admits_exactly_trunks_reload_script() {
     let (dir, html, summary) = finish("serve");
     check_finished(&dir, &html);
-    assert!(summary.reload_script);
+    assert_eq!(summary.reload, postbuild::dev::Reload::Admitted);
     // The three scripts: the loader, the no-wasm one, trunk's reload script; no more.
     let inline = dom::inline_scripts(&html).unwrap();
     assert_eq!(inline.len(), 3);
