@@ -177,13 +177,9 @@ pub fn percent_decode(s: &str) -> Option<String> {
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                // Two hex digits: `from_str_radix` alone takes a sign, so "%+F" was 0x0F.
-                if !hex.iter().all(u8::is_ascii_hexdigit) {
-                    return None;
-                }
-                let hex = std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+                // Exactly two hex digits (`u8::from_str_radix` took a sign: "%+F" was 0x0F).
+                let digit = |at: usize| char::from(*bytes.get(at)?).to_digit(16);
+                out.push((digit(i + 1)? * 16 + digit(i + 2)?) as u8);
                 i += 3;
             }
             b'+' => {
