@@ -44,7 +44,7 @@ fn show_message() {
         p.set_text_content(Some(text));
         let link = document.create_element("a").ok()?;
         link.set_class_name("button crash__reload");
-        link.set_attribute("href", &reload_url()?).ok()?;
+        link.set_attribute("href", &reload_url()).ok()?;
         link.set_text_content(Some(reload));
         alert.append_child(&p).ok()?;
         alert.append_child(&link).ok()?;
@@ -55,18 +55,20 @@ fn show_message() {
     }
 }
 
-/// The page's URL, view (hash) and all, with a query of its own: a link to the page's own
-/// URL would only be a same-document navigation to its hash, which reloads nothing (bug,
-/// issue 13; found when the crash test clicked the link).
-fn reload_url() -> Option<String> {
-    let location = web_sys::window()?.location();
-    Some(format!(
-        "{}{}?reload={}{}",
-        location.origin().ok()?,
-        location.pathname().ok()?,
-        js_sys::Date::now() as u64,
-        location.hash().ok()?
-    ))
+/// A link that loads the page again in the same view: a query of its own before the hash.
+/// The page's own URL would only be a same-document navigation to its hash, which reloads
+/// nothing (bug, issue 13; found when the crash test clicked the link). Relative, and
+/// toggled so that a second crash's link differs from the page it is on; plain string work,
+/// since this is in the first load.
+fn reload_url() -> String {
+    let query = if super::history::href().contains("?reload") {
+        "?"
+    } else {
+        "?reload"
+    };
+    let mut url = String::from(query);
+    url.push_str(&super::history::hash());
+    url
 }
 
 /// The reader's language without touching the app's state (which may be what panicked):

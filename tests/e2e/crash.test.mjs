@@ -84,7 +84,10 @@ for (const [lang, text, reload] of [
     // The link loads the page again.
     const link = alert.locator('a');
     assert.equal(await link.textContent(), reload);
-    assert.ok((await link.getAttribute('href')).startsWith(app.url), 'the link reloads the app');
+    // Resolved: the link is relative (a query of its own, then the view).
+    const href = await link.evaluate((a) => a.href);
+    assert.ok(href.startsWith(`${app.url}?`), `the link reloads the app: ${href}`);
+    assert.ok(href.endsWith(`#/${lang}`), `the link keeps the view: ${href}`);
     await page.evaluate(() => {
       window.beforeReload = true;
     });
