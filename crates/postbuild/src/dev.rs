@@ -6,10 +6,11 @@
 //! `window.location.host` without one) and `{{__TRUNK_WS_BASE__}}` the server's WebSocket
 //! path, anywhere in the page. A hash of the script as staged allows nothing the browser
 //! sees, and a hash of the served text would depend on the host name the developer typed.
-//! So [`admit_trunk_reload`] makes the script's text constant: the address becomes
+//! So [`admit_trunk_reload`] makes the script's text constant: the address literal becomes
 //! `window.location.host` (trunk's own fallback, and what the Host header of a page's own
-//! origin says) and the base is read from the script element's `data-ws-base`, where the
-//! server's placeholder fill lands instead. The policy (`page::with_policy`) then hashes the
+//! origin says) and the base literal reads the script element's `data-ws-base`, where the
+//! server's placeholder fill lands instead. It works on the literals, quoted as trunk writes
+//! them (`'…'`) or as `trunk serve --release` minifies them (`` `…` ``). The policy (`page::with_policy`) then hashes the
 //! constant text: exactly trunk's script is allowed, nothing else.
 
 use crate::{dom, Error};
@@ -19,15 +20,12 @@ use lol_html::{element, rewrite_str, RewriteStrSettings};
 /// What marks trunk's reload script.
 const MARKER: &str = "{{__TRUNK_ADDRESS__}}";
 
-/// trunk's lines with a per-response placeholder, and what each becomes.
-const CONSTANT_LINES: [(&str, &str); 2] = [
+/// trunk's per-response placeholders, and the expression each literal becomes.
+const CONSTANT_LITERALS: [(&str, &str); 2] = [
+    ("{{__TRUNK_ADDRESS__}}", "window.location.host"),
     (
-        "const address = '{{__TRUNK_ADDRESS__}}';",
-        "const address = window.location.host;",
-    ),
-    (
-        "const base = '{{__TRUNK_WS_BASE__}}';",
-        "const base = document.currentScript.dataset.wsBase;",
+        "{{__TRUNK_WS_BASE__}}",
+        "document.currentScript.dataset.wsBase",
     ),
 ];
 
@@ -38,9 +36,9 @@ pub enum Reload {
     Absent,
     /// trunk's reload script, made constant.
     Admitted,
-    /// A reload script whose lines are not as trunk 0.21.14 writes them (another trunk, or
-    /// `trunk serve --release`, which minifies it): left as it is, so the policy blocks it
-    /// and the page does not reload on save; the text says which line is missing.
+    /// A reload script without each placeholder once as a string literal (another trunk?):
+    /// left as it is, so the policy blocks it and the page does not reload on save; the text
+    /// says which placeholder.
     Unknown(String),
 }
 
@@ -52,16 +50,25 @@ pub fn admit_trunk_reload(html: &str) -> Result<(String, Reload), Error> {
         return Ok((html.to_owned(), Reload::Absent));
     };
     let mut text = scripts[index].clone();
-    for (from, to) in CONSTANT_LINES {
-        if text.matches(from).count() != 1 {
-            let why = format!(
-                "trunk's reload script has no line {from:?} (not trunk 0.21.14, or \
-                 trunk serve --release?): the policy blocks it, so no reload on save; \
-                 see crates/postbuild/src/dev.rs"
-            );
-            return Ok((html.to_owned(), Reload::Unknown(why)));
+    for (placeholder, expression) in CONSTANT_LITERALS {
+        let literals: Vec<String> = ['\'', '`', '"']
+            .iter()
+            .map(|q| format!("{q}{placeholder}{q}"))
+            .filter(|literal| text.contains(literal.as_str()))
+            .collect();
+        match literals.as_slice() {
+            [literal] if text.matches(literal.as_str()).count() == 1 => {
+                text = text.replacen(literal.as_str(), expression, 1);
+            }
+            _ => {
+                let why = format!(
+                    "trunk's reload script does not have {placeholder} once as a string \
+                     (not trunk 0.21.14?): the policy blocks it, so no reload on save; \
+                     see crates/postbuild/src/dev.rs"
+                );
+                return Ok((html.to_owned(), Reload::Unknown(why)));
+            }
         }
-        text = text.replacen(from, to, 1);
     }
     let mut seen = 0;
     let html = rewrite_str(
@@ -105,6 +112,8 @@ mod tests {
         let reload = &scripts[1];
         assert!(!reload.contains("{{"), "{reload}");
         assert!(reload.contains("const address = window.location.host;"));
+        assert!(reload
+            .contains("const url = protocol + '://' + address + base + '.well-known/trunk/ws';"));
         assert!(reload.contains("const base = document.currentScript.dataset.wsBase;"));
         // The only placeholder left is the one the server fills, in the attribute.
         assert_eq!(html.matches("{{__TRUNK_WS_BASE__}}").count(), 1);
@@ -122,15 +131,32 @@ mod tests {
     }
 
     #[test]
+    fn the_minified_reload_script_of_trunk_serve_release_becomes_constant_too() {
+        // As trunk serve --release writes it (minify-js quotes with backticks).
+        let minified = "(()=>{const a=`{{__TRUNK_ADDRESS__}}`;const b=`{{__TRUNK_WS_BASE__}}`;\
+                        const u=`ws://`+a+b+`.well-known/trunk/ws`})()";
+        let (html, found) = admit_trunk_reload(&served(minified)).unwrap();
+        assert_eq!(found, Reload::Admitted);
+        assert_eq!(
+            dom::inline_scripts(&html).unwrap()[1],
+            "(()=>{const a=window.location.host;const b=document.currentScript.dataset.wsBase;\
+             const u=`ws://`+a+b+`.well-known/trunk/ws`})()"
+        );
+    }
+
+    #[test]
     fn another_reload_script_is_left_alone_and_reported() {
-        let changed = served(&TRUNK_AUTORELOAD.replace("const address =", "let address ="));
+        let changed = served(&TRUNK_AUTORELOAD.replace(
+            "'{{__TRUNK_ADDRESS__}}'",
+            "'{{__TRUNK_ADDRESS__}}' || '{{__TRUNK_ADDRESS__}}'",
+        ));
         let (html, found) = admit_trunk_reload(&changed).unwrap();
         assert_eq!(html, changed);
         let Reload::Unknown(why) = found else {
             panic!("{found:?}");
         };
         assert!(
-            why.contains("const address") && why.contains("src/dev.rs"),
+            why.contains("TRUNK_ADDRESS") && why.contains("src/dev.rs"),
             "{why}"
         );
     }

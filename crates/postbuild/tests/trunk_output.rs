@@ -1,6 +1,6 @@
 //! The whole step ([`postbuild::run`]) on trunk's real output of a small page built like the
 //! app (tests/fixtures/trunk-page): its `index.html` as trunk 0.21.14 wrote it for a release
-//! build, a debug build and `trunk serve`, with the files it names (their contents made up
+//! build, a debug build, `trunk serve` and `trunk serve --release`, with the files it names (their contents made up
 //! here: the step only hashes, joins and renames them). `scripts/trunk-fixtures.sh`
 //! regenerates the fixtures, after a trunk upgrade for example.
 
@@ -231,6 +231,19 @@ fn under_trunk_serve_the_policy_admits_exactly_trunks_reload_script() {
         only(&served, "script[data-ws-base]").get("data-ws-base"),
         Some("/")
     );
+}
+
+#[test]
+fn under_trunk_serve_release_too() {
+    let (dir, html, summary) = finish("serve-release");
+    check_finished(&dir, &html);
+    assert_eq!(summary.reload, postbuild::dev::Reload::Admitted);
+    let inline = dom::inline_scripts(&html).unwrap();
+    assert_eq!(inline.len(), 3);
+    let served = html
+        .replace("`{{__TRUNK_ADDRESS__}}`", "'127.0.0.1:8080'")
+        .replace("{{__TRUNK_WS_BASE__}}", "/");
+    assert_eq!(dom::inline_scripts(&served).unwrap(), inline);
 }
 
 #[test]
