@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test tier; exits non-zero if any fails. Installs what is missing first.
 #
-#   1. host:         cargo fmt --check; clippy (host and wasm32) with -D warnings; cargo test
+#   1. host:         cargo fmt --check; clippy (the workspace on the host, the app on wasm32)
+#                    with -D warnings; cargo test (the app and the post-build step)
 #   2. browser unit: wasm-bindgen-test in headless Chromium (tests/web.rs)
 #   3. end-to-end:   trunk build --release, the size budget, then Playwright (playwright-core
-#                    driving /usr/bin/chromium) against dist/ served under a sub-path
+#                    driving /usr/bin/chromium) against dist/ served under a sub-path, and
+#                    against `trunk serve` (a debug build, made here first)
 #   4. engines:      the reader's flows in WebKit (MiniBrowser under Xvfb) and Firefox ESR,
 #                    driven by selenium-webdriver (tests/engines/)
 #
@@ -17,12 +19,13 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 step() { printf '\n\033[1m### %s\033[0m\n' "$*"; }
 
 step "host: format and lints"
-cargo fmt --check
-cargo clippy --locked --all-targets -- -D warnings
+cargo fmt --all --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
+# The app only: the post-build step is host-only.
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 step "host: cargo test"
-cargo test --locked
+cargo test --locked --workspace
 
 step "browser unit: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver \
@@ -33,6 +36,9 @@ step "end-to-end: release build"
 trunk build --release
 # A test-only build that panics on #crash-test, for tests/e2e/crash.test.mjs.
 trunk build --release --features crash-test --dist target/dist-crash
+# A debug build, so that `trunk serve` in tests/e2e/serve.test.mjs only links and runs the
+# hook (its output goes elsewhere: dist/ stays the release build).
+trunk build --dist target/dist-dev
 
 step "end-to-end: size budget and browser tests"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs

@@ -18,7 +18,6 @@
 //! | [`i18n`] | the interface's own strings in three languages |
 //! | [`components`] | Leptos components, one per file |
 //! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module |
-//! | [`site`] | build time, host only: the first view as HTML, CSP, 404 page, service worker, joined styles, integrity |
 //!
 //! # The one rule
 //!
@@ -33,12 +32,14 @@
 //! the resolved story (postcard, a compact serde format, with its strings pooled by language:
 //! [`data::wire`]) into `OUT_DIR`; [`data::story`] decodes it once at start-up.
 //!
-//! After trunk's build, its post-build hook (`src/bin/postbuild.rs`) minifies the
-//! JavaScript, joins the stylesheets, replaces trunk's loader with one that starts the app
-//! after the first view's largest paint ([`site::bundle`]), renders
-//! [`components::Page`] to HTML into `index.html` (the first view a reader sees before, or
-//! without, WebAssembly), adds a strict Content-Security-Policy with the hash of every inline
-//! script, and writes `404.html` and the service worker (`sw.js`) from the build's files.
+//! After trunk's build, its post-build hook (`crates/postbuild`, a host-only crate of the
+//! workspace that uses this one as a library) minifies the JavaScript, joins the
+//! stylesheets, replaces trunk's loader with one that starts the app after the first view's
+//! largest paint (`crates/postbuild/src/js/late-loader.js`), renders [`components::Page`] to
+//! HTML into `index.html` (the first view a reader sees before, or without, WebAssembly),
+//! adds a strict Content-Security-Policy with the hash of every inline script (under `trunk
+//! serve`, trunk's reload script too), and writes `404.html`, the service worker (`sw.js`)
+//! and the charts' print pictures from the build's files. It edits the HTML with lol_html.
 //! [`start`] then builds the live app off-screen in short tasks (the page, then the cards)
 //! and swaps it in.
 //!
@@ -77,7 +78,6 @@ pub mod model;
 pub mod poster;
 pub mod route;
 pub mod search;
-pub mod site;
 pub mod state;
 pub mod text;
 
@@ -94,7 +94,7 @@ pub fn start() {
     CRASH_TEST.set(browser::history::hash().contains("crash-test"));
     // The mount in a task of its own, apart from the module's instantiation: two shorter
     // tasks instead of one long one. (The loader already waited for the first view's
-    // largest paint, see `site::bundle::late_loader`.)
+    // largest paint, see `crates/postbuild/src/js/late-loader.js`.)
     gloo_timers::callback::Timeout::new(0, mount).forget();
 }
 
@@ -127,7 +127,7 @@ fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
         leptos::logging::error!("could not replace the static first view");
     }
     // A link to a card (shared, or reloaded) lands on it, with focus on it: the loader
-    // brought the first view's card into view (`site::bundle::late_loader_script`), and the
+    // brought the first view's card into view (`crates/postbuild/src/js/late-loader.js`), and the
     // live app, in the same place, opens it there.
     if let Some(card) = document.query_selector(".card--open").ok().flatten() {
         browser::document::focus(wasm_bindgen::JsCast::unchecked_ref(&card));

@@ -214,9 +214,9 @@ pub fn percent_decode(s: &str) -> Option<String> {
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let hex = bytes.get(i + 1..i + 3)?;
-                let hex = std::str::from_utf8(hex).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+                // Exactly two hex digits (`u8::from_str_radix` took a sign: "%+F" was 0x0F).
+                let digit = |at: usize| char::from(*bytes.get(at)?).to_digit(16);
+                out.push((digit(i + 1)? * 16 + digit(i + 2)?) as u8);
                 i += 3;
             }
             b'+' => {
@@ -402,5 +402,17 @@ mod tests {
         assert_eq!(percent_decode("%E0%A4%A"), None);
         assert_eq!(percent_decode("%"), None);
         assert_eq!(percent_decode("%C3%28"), None);
+    }
+
+    #[test]
+    fn an_escape_is_exactly_two_hex_digits() {
+        // Bug (issue 13): "%+F" decoded to "\u{f}" (a sign taken as part of the number),
+        // though the doc says broken escapes give None.
+        for broken in ["%+F", "%+0", "%-1", "%-0", "% F", "%G1", "a%+Fb"] {
+            assert_eq!(percent_decode(broken), None, "{broken}");
+        }
+        assert_eq!(percent_decode("%0f%2B").as_deref(), Some("\u{f}+"));
+        // A search with such an escape is dropped, as any broken one (it read "ab").
+        assert_eq!(parse("#?q=a%+Fb"), parse(""));
     }
 }

@@ -44,8 +44,7 @@ fn show_message() {
         p.set_text_content(Some(text));
         let link = document.create_element("a").ok()?;
         link.set_class_name("button crash__reload");
-        let href = web_sys::window()?.location().href().ok()?;
-        link.set_attribute("href", &href).ok()?;
+        link.set_attribute("href", &reload_url()).ok()?;
         link.set_text_content(Some(reload));
         alert.append_child(&p).ok()?;
         alert.append_child(&link).ok()?;
@@ -54,6 +53,22 @@ fn show_message() {
     if let Some(alert) = build() {
         let _ = body.prepend_with_node_1(&alert);
     }
+}
+
+/// A link that loads the page again in the same view: a query of its own before the hash.
+/// The page's own URL would only be a same-document navigation to its hash, which reloads
+/// nothing (bug, issue 13; found when the crash test clicked the link). Relative, and
+/// toggled so that a second crash's link differs from the page it is on; plain string work,
+/// since this is in the first load.
+fn reload_url() -> String {
+    let query = if super::history::href().contains("?reload") {
+        "?"
+    } else {
+        "?reload"
+    };
+    let mut url = String::from(query);
+    url.push_str(&super::history::hash());
+    url
 }
 
 /// The reader's language without touching the app's state (which may be what panicked):

@@ -72,7 +72,7 @@ pub fn watch_document_attributes(on_change: impl Fn() + 'static) {
 /// viewport. Does nothing where there is no slot or no URL. (Not when the reader prints:
 /// printing does not wait for a module, and charts mounting halfway through would race the
 /// print's layout; a reader who prints first gets the build's picture of the charts, see
-/// `site::print`.)
+/// `crates/postbuild/src/print.rs`.)
 pub fn load_charts_when_near() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

@@ -8,12 +8,15 @@
 //! ```
 //! use zezhou::chart::export::{csv, file_name};
 //! use zezhou::chart::spec::{ChartData, ChartKind};
+//! use zezhou::cite::{citations, Day};
 //! use zezhou::data::story;
 //! use zezhou::model::Lang;
 //!
 //! let data = ChartData::of(ChartKind::Money, story());
+//! let day = Day { year: 2026, month: 11, day: 30 };
+//! let cite = citations(story(), Lang::En, "https://example.org/zezhou/#/en", day);
 //! assert_eq!(file_name(story(), ChartKind::Money, "csv"), "zezhou-2017-money-by-programme.csv");
-//! assert!(csv(&data, story(), Lang::En).contains(",128000000,yuan,"));
+//! assert!(csv(&data, Lang::En, &cite).contains(",128000000,yuan,"));
 //! ```
 
 use super::describe::describe;

@@ -1,5 +1,5 @@
 // What the first load is, for the size test and the benchmark: index.html and every HTML,
-// CSS, JS or WASM file it names (links, scripts, the loader's quoted imports), as a browser
+// CSS, JS or WASM file it names (links, scripts, the loader's data-js and data-wasm), as a browser
 // fetches them before the page is interactive. The charts module (charts-*) is loaded
 // later, when the charts come near the screen.
 import { readdir, readFile } from 'node:fs/promises';
@@ -12,8 +12,7 @@ export async function loadParts(dist) {
   const files = await readdir(dist);
   const html = await readFile(join(dist, 'index.html'), 'utf8');
   const refs = new Set();
-  for (const m of html.matchAll(/(?:href|src)=(?:"|')?\.?\/?([^"'\s>]+)/g)) refs.add(m[1]);
-  for (const m of html.matchAll(/'\.\/([^']+)'/g)) refs.add(m[1]);
+  for (const m of html.matchAll(/(?:href|src|data-js|data-wasm)=(?:"|')?\.?\/?([^"'\s>]+)/g)) refs.add(m[1]);
   const named = [...refs].filter((name) => files.includes(name) && COUNTED.has(extname(name)));
   return {
     first: ['index.html', ...named],

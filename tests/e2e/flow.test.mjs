@@ -2,7 +2,7 @@
 // app as a new reader would, on a phone with touch and on a desktop. Each test names its bug.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, waitForApp, screenshot, overflowsHorizontally, press, PROFILES, SCREENSHOTS } from './harness.mjs';
+import { setUp, waitForApp, screenshot, overflowsHorizontally, press, pdfPages, PROFILES, SCREENSHOTS } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -318,21 +318,6 @@ test('without JavaScript the 404 page links to the app folder and does not promi
     await context.close();
   }
 });
-
-/** The text of each page of a PDF, by pdftotext (poppler-utils, installed by setup.sh). */
-async function pdfPages(pdf) {
-  const { execFile } = await import('node:child_process');
-  const { writeFile, mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const dir = await mkdtemp(`${tmpdir()}/print-`);
-  await writeFile(`${dir}/page.pdf`, pdf);
-  const text = await new Promise((ok, fail) =>
-    execFile('pdftotext', ['-layout', `${dir}/page.pdf`, '-'], { maxBuffer: 1 << 24 }, (err, out) =>
-      err ? fail(err) : ok(out),
-    ),
-  );
-  return text.split('\f').filter((p) => p.trim());
-}
 
 // Bug 4: printing before scrolling to the charts left them out (their module loads only
 // near the screen); page 1 held only the header, each later page one or two cards with half

@@ -130,3 +130,18 @@ export async function press(page, locator) {
   if (PROFILES[page.profile]?.hasTouch) await locator.tap();
   else await locator.click();
 }
+
+/** The text of each page of a PDF, by pdftotext (poppler-utils, installed by setup.sh). */
+export async function pdfPages(pdf) {
+  const { execFile } = await import('node:child_process');
+  const { writeFile, mkdtemp } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const dir = await mkdtemp(`${tmpdir()}/print-`);
+  await writeFile(`${dir}/page.pdf`, pdf);
+  const text = await new Promise((ok, fail) =>
+    execFile('pdftotext', ['-layout', `${dir}/page.pdf`, '-'], { maxBuffer: 1 << 24 }, (err, out) =>
+      err ? fail(err) : ok(out),
+    ),
+  );
+  return text.split('\f').filter((p) => p.trim());
+}

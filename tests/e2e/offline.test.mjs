@@ -160,7 +160,7 @@ async function pngSize(page, url) {
 
 test('a new build replaces the old cache and the old page', async () => {
   // Build A is dist/ as built; build B changes the page, so its worker names a new cache
-  // (a new build's sw.js differs in its version: src/site/offline.rs tests that any change
+  // (a new build's sw.js differs in its version: crates/postbuild/src/offline.rs tests that any change
   // of any file changes it).
   const a = join(scratch, 'a');
   const b = join(scratch, 'b');

@@ -42,10 +42,15 @@ test('dist/index.html has a strict CSP that hashes every inline script, and true
   assert.doesNotMatch(html, /rel=(?:"|)(?:preload|modulepreload)\b/, 'the app must not be preloaded with the first view');
   const loader = inline.find((body) => body.includes('largest-contentful-paint'));
   assert.ok(loader, 'the late loader is inline');
-  const checked = [
-    ...loader.matchAll(/type:'module',src:'\.\/([^']+)',integrity:'(sha384-[^']+)'/g),
-    ...loader.matchAll(/fetch\('\.\/([^']+)',\{integrity:'(sha384-[^']+)'\}\)/g),
-  ].map((m) => ({ href: m[1], want: m[2] }));
+  // It reads its files and their integrity values from its element's data-* attributes.
+  const loaderTag = html.match(/<script type=module ([^>]*)>/)?.[1] ?? '';
+  const attr = (name) => loaderTag.match(new RegExp(`(?:^|\\s)${name}=(?:"|)([^"\\s>]+)`))?.[1];
+  const checked = ['js', 'wasm'].map((kind) => ({
+    href: attr(`data-${kind}`)?.replace(/^\.\//, ''),
+    want: attr(`data-${kind}-integrity`),
+  }));
+  assert.match(loader, /integrity:\w+\.jsIntegrity/, 'the loader checks the JavaScript');
+  assert.match(loader, /integrity:\w+\.wasmIntegrity/, 'the loader checks the WebAssembly');
   assert.deepEqual(checked.map((c) => c.href.split('.').pop()).sort(), ['js', 'wasm']);
   const stylesheets = [...html.matchAll(/<link\b[^>]*\brel=(?:"|)stylesheet\b[^>]*>/g)].map((m) => m[0]);
   // One joined stylesheet (the build hook joins style/*.css) and the no-script one.

@@ -1,5 +1,10 @@
 // The size budget: the first load of dist/ (HTML, CSS, JS, WASM), gzipped, at most 150 KB.
 //
+// Both gzip levels are stated: -6, zlib's default, which servers that gzip on the fly use
+// unless told otherwise (Apache's mod_deflate, Node's zlib; nginx's own default is 1), and
+// -9, the smallest gzip, which the budget is set on (as the README's figures have always
+// been).
+//
 // The first load is index.html and every HTML, CSS, JS or WASM file it names (links,
 // scripts, the loader's imports), as a browser fetches them before the page is interactive.
 // The charts module is not in it: the page loads it when the charts come near the screen
@@ -14,34 +19,39 @@ import { loadParts } from './first-load.mjs';
 const BUDGET = 150_000; // bytes, gzipped
 const DIST = process.env.DIST ?? 'dist';
 
+const col = (n) => String(n).padStart(8);
+
 async function table(names) {
   let raw = 0;
+  let gz6 = 0;
   let gz = 0;
   const rows = [];
   for (const name of [...names].sort()) {
     const body = await readFile(join(DIST, name));
-    const zipped = gzipSync(body, { level: 9 }).length;
+    const at6 = gzipSync(body, { level: 6 }).length;
+    const at9 = gzipSync(body, { level: 9 }).length;
     raw += body.length;
-    gz += zipped;
-    rows.push(`  ${name.padEnd(44)} ${String(body.length).padStart(8)} ${String(zipped).padStart(8)}`);
+    gz6 += at6;
+    gz += at9;
+    rows.push(`  ${name.padEnd(44)} ${col(body.length)} ${col(at6)} ${col(at9)}`);
   }
-  return { raw, gz, rows };
+  return { raw, gz6, gz, rows };
 }
 
 test('the first load fits the 150 KB gzip budget', async () => {
   const { first, later: charts } = await loadParts(DIST);
   assert.ok(first.some((n) => n.endsWith('.wasm')), 'index.html names no .wasm: build first');
   assert.ok(first.some((n) => n.endsWith('.css')), 'index.html names no stylesheet');
-  const { raw, gz, rows } = await table(first);
-  console.log(`first load (bytes)${' '.repeat(29)}raw     gzip\n${rows.join('\n')}`);
-  console.log(`  ${'total'.padEnd(44)} ${String(raw).padStart(8)} ${String(gz).padStart(8)}  (budget ${BUDGET})`);
+  const { raw, gz6, gz, rows } = await table(first);
+  console.log(`first load (bytes)${' '.repeat(29)}raw  gzip -6  gzip -9\n${rows.join('\n')}`);
+  console.log(`  ${'total'.padEnd(44)} ${col(raw)} ${col(gz6)} ${col(gz)}  (budget ${BUDGET}, on -9)`);
 
   // Loaded later, when the charts come near the screen.
   assert.ok(!first.some((n) => charts.includes(n)), 'the charts module must not be in the first load');
   if (charts.length) {
     const later = await table(charts);
     console.log(`charts module, loaded later\n${later.rows.join('\n')}`);
-    console.log(`  ${'total'.padEnd(44)} ${String(later.raw).padStart(8)} ${String(later.gz).padStart(8)}`);
+    console.log(`  ${'total'.padEnd(44)} ${col(later.raw)} ${col(later.gz6)} ${col(later.gz)}`);
   }
-  assert.ok(gz <= BUDGET, `first load is ${gz} bytes gzipped, over the ${BUDGET} budget`);
+  assert.ok(gz <= BUDGET, `first load is ${gz} bytes gzipped at -9 (${gz6} at -6), over the ${BUDGET} budget`);
 });

@@ -4,13 +4,13 @@
 //! language of `<html lang>` in the charts' slot until the live charts replace its content;
 //! the browser fetches it only to print, and the print waits for it.
 
-use crate::chart::draw::{for_download, Palette};
-use crate::chart::layout::layout;
-use crate::chart::scale::ScaleKind;
-use crate::chart::spec::{ChartData, ChartKind};
-use crate::chart::strings::title;
-use crate::data::story;
-use crate::model::Lang;
+use zezhou::chart::draw::{for_download, Palette};
+use zezhou::chart::layout::layout;
+use zezhou::chart::scale::ScaleKind;
+use zezhou::chart::spec::{ChartData, ChartKind};
+use zezhou::chart::strings::title;
+use zezhou::data::story;
+use zezhou::model::Lang;
 
 /// The width the charts are drawn at for paper, in CSS px: with margins, within the text
 /// column of an A4 or Letter page (a picture in CSS `content` keeps its own size).
@@ -56,7 +56,7 @@ mod tests {
             let svg = print_charts(lang);
             assert!(svg.starts_with("<svg xmlns="));
             for kind in ChartKind::ALL {
-                let title = crate::html::escape(title(kind, lang));
+                let title = zezhou::html::escape(title(kind, lang));
                 assert!(
                     svg.contains(&format!(">{title}</text>")),
                     "{lang:?} {kind:?}"
@@ -71,7 +71,7 @@ mod tests {
 
     #[test]
     fn the_print_stylesheet_names_each_picture() {
-        let css = include_str!("../../style/charts.css");
+        let css = include_str!("../../../style/charts.css");
         for lang in Lang::ALL {
             let rule = format!(
                 "html[lang=\"{}\"] {{\n  --print-charts: url({});",

@@ -1,9 +1,9 @@
 (function (root) {
-  // Before the first paint (inline in <head>, src/site/page.rs): without WebAssembly the
-  // first view shows every text and a note; the reader's text size (a link's `text=`
-  // first, then storage) and theme go on <html> so the first view never shows the small
-  // layout or the wrong colours for a frame. src/state.rs keeps them after; the storage
-  // keys are src/browser/storage.rs's.
+  // Before the first paint (inline in <head>, crates/postbuild/src/scripts.rs): without
+  // WebAssembly the first view shows every text and a note; the reader's text size (a
+  // link's `text=` first, then storage) and theme go on <html> so the first view never
+  // shows the small layout or the wrong colours for a frame. src/state.rs keeps them
+  // after; the storage keys are src/browser/storage.rs's.
   if (typeof WebAssembly !== 'object') root.classList.add('no-wasm');
   function stored(key) {
     try {

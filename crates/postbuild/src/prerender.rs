@@ -2,12 +2,12 @@
 //!
 //! The browser then mounts the live app off-screen and swaps it in within one task, so the
 //! reader sees the static page at once and the live one without a layout shift (see
-//! [`crate::start`]).
+//! `zezhou::start`).
 
-use crate::components::Page;
-use crate::route::Route;
-use crate::state::{AppState, Stored};
 use leptos::prelude::*;
+use zezhou::components::Page;
+use zezhou::route::Route;
+use zezhou::state::{AppState, Stored};
 
 /// The default view (simplified Chinese, no filter, no card open) as HTML.
 pub fn first_view() -> String {
@@ -21,9 +21,29 @@ pub fn first_view() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::story;
+    use zezhou::data::story;
 
-    use crate::html::text_of;
+    /// The text content of some markup: tags dropped, entities decoded.
+    fn text_of(html: &str) -> String {
+        let text = std::cell::RefCell::new(String::new());
+        lol_html::rewrite_str(
+            html,
+            lol_html::RewriteStrSettings {
+                document_content_handlers: vec![lol_html::doc_text!(|t| {
+                    text.borrow_mut().push_str(t.as_str());
+                    Ok(())
+                })],
+                ..lol_html::RewriteStrSettings::default()
+            },
+        )
+        .unwrap();
+        text.into_inner()
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+    }
 
     #[test]
     fn the_first_view_has_the_header_headline_and_ten_events() {
@@ -34,7 +54,7 @@ mod tests {
         assert!(text.contains(&story().lead.hans), "no lead paragraph");
         assert_eq!(html.matches("data-testid=\"event-card\"").count(), 10);
         for figure in story().headline_figures() {
-            let shown = crate::format::figure(figure, crate::model::Lang::ZhHans);
+            let shown = zezhou::format::figure(figure, zezhou::model::Lang::ZhHans);
             assert!(text.contains(&shown), "no headline figure {shown}");
         }
         for event in &story().events {

@@ -1,5 +1,5 @@
 // The app's service worker: the app works offline after one visit.
-// Written into dist/ by the post-build hook from src/site/sw.js (src/site/offline.rs fills in
+// Written into dist/ by the post-build hook from crates/postbuild/src/js/sw.js (offline.rs fills in
 // the cache version and the precache list). No third-party URL, no importScripts.
 'use strict';
 

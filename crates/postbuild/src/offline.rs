@@ -9,14 +9,12 @@
 //! - [`not_found_page`]: finds the app from any mistyped path under it, wherever the site is
 //!   deployed, without a rebuild.
 
-use base64::Engine;
+use crate::hash::{csp_hash, short_hex};
+use crate::scripts::{NOT_FOUND, NOT_FOUND_STYLE, SERVICE_WORKER_TEMPLATE as WORKER_TEMPLATE};
 use sha2::{Digest, Sha256};
 
-/// The worker's source, with `__CACHE_VERSION__` and `__PRECACHE__` left for the build to fill.
-const WORKER_TEMPLATE: &str = include_str!("sw.js");
-
 /// The web app manifest the build copies; the 404 page recognises the app by its `name`.
-const MANIFEST: &str = include_str!("../../public/manifest.webmanifest");
+const MANIFEST: &str = include_str!("../../../public/manifest.webmanifest");
 
 /// Files of the build that the worker must not precache: itself, and the page for missing
 /// paths (it never belongs to the app's own URLs).
@@ -65,17 +63,6 @@ fn build_version(files: &[(String, &[u8])]) -> String {
     short_hex(&hasher.finalize())
 }
 
-/// The first 16 hex digits of a SHA-256 of `bytes`: a file name that changes when its
-/// contents do.
-pub fn short_hash(bytes: &[u8]) -> String {
-    short_hex(&Sha256::digest(bytes))
-}
-
-/// The first 8 bytes of a digest in hex.
-fn short_hex(digest: &[u8]) -> String {
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
-}
-
 /// `path` as a URL path: unreserved characters and `/` as they are, the rest percent-encoded.
 fn url_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -89,40 +76,6 @@ fn url_path(path: &str) -> String {
     out
 }
 
-/// The script of the 404 page: probes each folder above the missing path, longest first, for
-/// our manifest, and goes to the first folder that has it, keeping the hash (the view).
-/// `__APP_NAME__` is replaced by the manifest's `name`, as a JSON string.
-const NOT_FOUND_SCRIPT: &str = r#"(async () => {
-  const name = __APP_NAME__;
-  const opening = document.getElementById('opening');
-  opening.hidden = false;
-  const parts = location.pathname.split('/');
-  // A junk path can be thousands of segments deep; the app sits near the top.
-  for (let i = Math.min(parts.length - 1, 12); i >= 1; i--) {
-    const folder = parts.slice(0, i).join('/') + '/';
-    try {
-      const response = await fetch(folder + 'manifest.webmanifest', { cache: 'no-cache' });
-      if (!response.ok) continue;
-      const manifest = await response.json();
-      if (manifest && manifest.name === name) {
-        location.replace(folder + location.hash);
-        return;
-      }
-    } catch (_) {
-      // Not JSON, or no network: try the next folder up.
-    }
-  }
-  opening.hidden = true;
-})();"#;
-
-/// The stylesheet of the 404 page: the app's colours (style/tokens.css), light and dark.
-const NOT_FOUND_STYLE: &str = "\
-body{margin:0;padding:2rem 1rem;background:#f7f5f0;color:#1d1b18;\
-font:1rem/1.6 system-ui,-apple-system,\"PingFang SC\",\"Noto Sans CJK SC\",sans-serif}\
-main{max-width:36rem;margin:0 auto}\
-a{color:#a8231b;font-weight:600;display:inline-block;min-height:44px;line-height:44px}\
-@media (prefers-color-scheme:dark){body{background:#131210;color:#eeebe6}a{color:#ff8f80}}";
-
 /// A self-contained `404.html`: with JavaScript it says it is opening the app and lands on it
 /// (see the script above); without, it says only that the page does not exist, in Chinese
 /// and English, and links to `./`: the folder of the missing page, which is the app's for a
@@ -131,17 +84,14 @@ a{color:#a8231b;font-weight:600;display:inline-block;min-height:44px;line-height
 /// hash in its own strict CSP.
 pub fn not_found_page() -> String {
     let name = app_name();
-    let script = NOT_FOUND_SCRIPT.replace(
-        "__APP_NAME__",
-        &serde_json::to_string(&name).expect("a string serialises"),
-    );
+    let (script, style) = (NOT_FOUND.trim_end(), NOT_FOUND_STYLE.trim_end());
     let csp = format!(
         "default-src 'none'; script-src {}; style-src {}; connect-src 'self'; \
          base-uri 'none'; form-action 'none'",
-        csp_hash(&script),
-        csp_hash(NOT_FOUND_STYLE),
+        csp_hash(script),
+        csp_hash(style),
     );
-    let title = crate::html::escape(&name);
+    let title = zezhou::html::escape(&name);
     format!(
         r#"<!DOCTYPE html>
 <html lang="zh-Hans">
@@ -151,8 +101,9 @@ pub fn not_found_page() -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta name="robots" content="noindex">
+<meta name="application-name" content="{title}">
 <title>页面不存在 · {title}</title>
-<style>{NOT_FOUND_STYLE}</style>
+<style>{style}</style>
 </head>
 <body>
 <main>
@@ -165,16 +116,6 @@ pub fn not_found_page() -> String {
 </body>
 </html>
 "#
-    )
-}
-
-/// The CSP source that allows exactly `text` as an inline script or stylesheet:
-/// `'sha256-…'` over its UTF-8 bytes.
-pub fn csp_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    format!(
-        "'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(digest)
     )
 }
 
@@ -237,7 +178,6 @@ mod tests {
     fn the_template_has_each_placeholder_once() {
         assert_eq!(WORKER_TEMPLATE.matches("\"__CACHE_VERSION__\"").count(), 1);
         assert_eq!(WORKER_TEMPLATE.matches("[\"__PRECACHE__\"]").count(), 1);
-        assert_eq!(NOT_FOUND_SCRIPT.matches("__APP_NAME__").count(), 1);
     }
 
     #[test]
@@ -343,7 +283,7 @@ mod tests {
         assert!(has("192x192", "any") && has("512x512", "any") && has("512x512", "maskable"));
         for icon in icons {
             let path = format!(
-                "{}/public/{}",
+                "{}/../../public/{}",
                 env!("CARGO_MANIFEST_DIR"),
                 icon["src"].as_str().unwrap()
             );
@@ -408,7 +348,11 @@ mod tests {
     #[test]
     fn the_404_page_looks_for_our_manifest_and_keeps_the_view() {
         let script = only_element(&not_found_page(), "script").to_owned();
-        assert!(script.contains("const name = \"泽州县2017年脱贫攻坚十件大事\";"));
+        assert!(
+            script.contains("document.querySelector('meta[name=\"application-name\"]').content")
+        );
+        assert!(not_found_page()
+            .contains("<meta name=\"application-name\" content=\"泽州县2017年脱贫攻坚十件大事\">"));
         assert!(script.contains("'manifest.webmanifest'"));
         assert!(script.contains("location.replace(folder + location.hash)"));
     }
@@ -424,14 +368,5 @@ mod tests {
         assert!(html.contains("<a href=\"./\">"), "{html}");
         assert!(html.contains("<p id=\"opening\" hidden>"), "{html}");
         assert!(!html.contains("href=\"/\""), "{html}");
-    }
-
-    #[test]
-    fn csp_hashes_are_base64_sha256() {
-        // echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
-        assert_eq!(
-            csp_hash("alert(1)"),
-            "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
-        );
     }
 }

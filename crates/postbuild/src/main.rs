@@ -1,0 +1,83 @@
+//! trunk's post-build hook (see the crate docs): `postbuild [DIR]`, where DIR defaults to
+//! `$TRUNK_STAGING_DIR`. With `POSTBUILD_SAVE_INPUT=FOLDER` in the environment it first
+//! copies trunk's output, as trunk wrote it, to FOLDER (the e2e tier runs the step on it
+//! again: tests/e2e/postbuild.test.mjs).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args_os()
+        .nth(1)
+        .or_else(|| std::env::var_os("TRUNK_STAGING_DIR"))
+        .map(PathBuf::from)
+    else {
+        eprintln!("postbuild: give the staging folder as an argument or in TRUNK_STAGING_DIR");
+        return ExitCode::FAILURE;
+    };
+    // A copy of trunk's output as it was, to run the step on again (tests, debugging).
+    if let Some(copy) = std::env::var_os("POSTBUILD_SAVE_INPUT") {
+        if let Err(e) = copy_dir(&dir, Path::new(&copy)) {
+            eprintln!("postbuild: cannot copy {} to {copy:?}: {e}", dir.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    // esbuild, installed by `npm ci` from the app's package.json. Without it the scripts stay
+    // as they are, with a warning: the app works the same, only larger.
+    let esbuild = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules/.bin/esbuild");
+    let esbuild = if esbuild.exists() {
+        Some(esbuild)
+    } else {
+        eprintln!(
+            "postbuild: warning: {} not found (run npm ci); scripts left unminified",
+            esbuild.display()
+        );
+        None
+    };
+    match postbuild::run(&dir, &postbuild::Options { esbuild }) {
+        Ok(s) => {
+            if let postbuild::dev::Reload::Unknown(why) = &s.reload {
+                eprintln!("postbuild: warning: {why}");
+            }
+            if !s.charts {
+                eprintln!("postbuild: warning: no charts module (charts.js, charts_bg.wasm) in this build");
+            }
+            println!(
+                "postbuild: {} script(s) minified, {} stylesheets joined, first view rendered, \
+                 CSP set{}, 404.html and sw.js ({} files precached) written in {}",
+                s.minified,
+                s.stylesheets,
+                if s.reload == postbuild::dev::Reload::Admitted {
+                    " (trunk's reload script admitted)"
+                } else {
+                    ""
+                },
+                s.precached,
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("postbuild: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Copies the folder `from` to `to`, replacing what was there.
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    if to.exists() {
+        std::fs::remove_dir_all(to)?;
+    }
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let path = entry?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_dir(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,187 @@
+//! Finishing trunk's `index.html`: the prerendered first view, the no-script and
+//! no-WebAssembly fallbacks, the charts module's `<meta>`, and a strict
+//! Content-Security-Policy with the hash of every inline script, placed before any script.
+
+use crate::dom;
+use crate::hash::{csp_hash, integrity};
+use crate::Error;
+use lol_html::html_content::ContentType;
+use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
+use std::fmt;
+
+/// The policy: only this origin, WebAssembly compilation allowed, inline scripts only by
+/// hash, no inline styles at all.
+pub fn content_security_policy(script_hashes: &[String]) -> String {
+    let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
+    for hash in script_hashes {
+        script_src.push(' ');
+        script_src.push_str(hash);
+    }
+    [
+        "default-src 'self'".to_owned(),
+        format!("script-src {script_src}"),
+        "style-src 'self'".to_owned(),
+        "img-src 'self' data: blob:".to_owned(),
+        "font-src 'self'".to_owned(),
+        "connect-src 'self'".to_owned(),
+        "manifest-src 'self'".to_owned(),
+        "worker-src 'self'".to_owned(),
+        "object-src 'none'".to_owned(),
+        "base-uri 'none'".to_owned(),
+        "form-action 'none'".to_owned(),
+    ]
+    .join("; ")
+}
+
+/// Where the charts module's start script is and its integrity, for `<meta
+/// name="zezhou-charts">` (read by the app's `browser::island`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartsMeta {
+    /// The start script's file name.
+    pub start: String,
+    /// Its integrity value.
+    pub integrity: String,
+}
+
+/// What [`finish`] puts into trunk's page.
+pub struct Finish<'a> {
+    /// The first view as HTML, for `#app`.
+    pub first_view: &'a str,
+    /// The note above it for browsers without JavaScript or WebAssembly.
+    pub note: &'a StaticNote,
+    /// The no-script stylesheet's content, for its integrity.
+    pub noscript_css: &'a [u8],
+    /// The charts module's start script, when the build has one.
+    pub charts: Option<&'a ChartsMeta>,
+    /// `crate::scripts::HEAD_SCRIPTS`, minified.
+    pub head_scripts: &'a [String],
+}
+
+/// trunk's page with the first view in `#app`; after the stylesheet (whose rules the
+/// no-script one overrides) the charts' `<meta>`, the no-script stylesheet and
+/// `crate::scripts::HEAD_SCRIPTS`; and, right after `<meta charset>`, the policy with the hash of
+/// every inline script the page then has.
+pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
+    let apps = dom::select(index, "#app")?;
+    if apps.len() != 1
+        || !apps[0].text.trim().is_empty()
+        || !dom::select(index, "#app *")?.is_empty()
+    {
+        return Err(Error::Missing("single empty <div id=\"app\">"));
+    }
+    if dom::select(index, r#"link[rel="stylesheet"]"#)?.len() != 1 {
+        return Err(Error::Missing("single stylesheet link"));
+    }
+    let mut head = String::new();
+    if let Some(charts) = parts.charts {
+        head.push_str(&format!(
+            "<meta name=zezhou-charts content=./{} data-integrity={}>",
+            charts.start, charts.integrity
+        ));
+    }
+    head.push_str(&format!(
+        "<noscript><link rel=stylesheet href=./noscript.css integrity={}></noscript>",
+        integrity(parts.noscript_css)
+    ));
+    for script in parts.head_scripts {
+        head.push_str(&format!("<script>{script}</script>"));
+    }
+    let app = format!("{}{}", parts.note, without_markers(parts.first_view)?);
+    let html = rewrite_str(
+        index,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("#app", |el| {
+                    el.set_inner_content(&app, ContentType::Html);
+                    Ok(())
+                }),
+                element!(r#"link[rel="stylesheet"]"#, |el| {
+                    el.after(&head, ContentType::Html);
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::default()
+        },
+    )?;
+    with_policy(&html)
+}
+
+/// `view` without Leptos' empty `<!>` markers, which are for hydration: this view never
+/// hydrates, the live app is built apart and swapped in (`zezhou::start`).
+fn without_markers(view: &str) -> Result<String, Error> {
+    Ok(rewrite_str(
+        view,
+        RewriteStrSettings {
+            document_content_handlers: vec![doc_comments!(|c| {
+                if c.text().is_empty() {
+                    c.remove();
+                }
+                Ok(())
+            })],
+            ..RewriteStrSettings::default()
+        },
+    )?)
+}
+
+/// `html` with the policy, allowing every inline script it has by hash, right after its
+/// `<meta charset>` (before any script).
+pub fn with_policy(html: &str) -> Result<String, Error> {
+    if dom::select(html, "meta[charset]")?.len() != 1 {
+        return Err(Error::Missing("<meta charset>"));
+    }
+    if !dom::select(html, r#"meta[http-equiv="Content-Security-Policy"]"#)?.is_empty() {
+        return Err(Error::Unexpected("the page has a policy already".into()));
+    }
+    let hashes: Vec<String> = dom::inline_scripts(html)?
+        .iter()
+        .map(|s| csp_hash(s))
+        .collect();
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+        content_security_policy(&hashes)
+    );
+    Ok(rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!("meta[charset]", |el| {
+                el.after(&meta, ContentType::Html);
+                Ok(())
+            })],
+            ..RewriteStrSettings::default()
+        },
+    )?)
+}
+
+/// The note a browser without JavaScript or WebAssembly shows above the static first view.
+pub struct StaticNote {
+    /// The note's text.
+    pub text: &'static str,
+}
+
+impl fmt::Display for StaticNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<p class=\"static-note\" hidden>{}</p>", self.text)
+    }
+}
+
+/// The note, in the default language and English.
+pub const STATIC_NOTE: StaticNote = StaticNote {
+    text: "此为静态版本：筛选、图表等互动功能需要支持 JavaScript 和 WebAssembly 的较新浏览器。This is the static version: the interactive one needs a browser with JavaScript and WebAssembly.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_is_strict() {
+        let csp = content_security_policy(&["'sha256-abc'".to_owned()]);
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'"));
+        assert!(csp.contains("style-src 'self'"));
+        assert!(csp.contains("object-src 'none'"));
+        assert!(csp.contains("base-uri 'none'"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(!csp.contains("'unsafe-eval'"));
+        assert!(!csp.contains('"'));
+    }
+}

@@ -1,0 +1,284 @@
+//! The whole step ([`postbuild::run`]) on trunk's real output of a small page built like the
+//! app (tests/fixtures/trunk-page): its `index.html` as trunk 0.21.14 wrote it for a release
+//! build, a debug build, `trunk serve` and `trunk serve --release`, with the files it names (their contents made up
+//! here: the step only hashes, joins and renames them). `scripts/trunk-fixtures.sh`
+//! regenerates the fixtures, after a trunk upgrade for example.
+
+use postbuild::dom::{self, Tag};
+use postbuild::hash::{csp_hash, integrity};
+use postbuild::{run, scripts, Error, Options, Summary};
+use std::path::{Path, PathBuf};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/trunk-output");
+
+/// A staging folder as trunk leaves it for the hook: the fixture's `index.html` (changed by
+/// `edit`) and a file for every other name it lists.
+fn stage(fixture: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let from = Path::new(FIXTURES).join(fixture);
+    let dir = std::env::temp_dir().join(format!(
+        "postbuild-{fixture}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let list = std::fs::read_to_string(from.join("files.txt")).unwrap();
+    for name in list.lines() {
+        let body = match name {
+            "index.html" => edit(std::fs::read_to_string(from.join(name)).unwrap()),
+            n if n.ends_with(".css") => format!("/* {n} */ p{{margin:0}}\n"),
+            n if n.ends_with(".js") => format!("// {n}\nexport default async function () {{}}\n"),
+            n => format!("bytes of {n}"),
+        };
+        let path = dir.join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    }
+    dir
+}
+
+fn finish(fixture: &str) -> (PathBuf, String, Summary) {
+    let dir = stage(fixture, |html| html);
+    let summary = run(&dir, &Options::default()).unwrap();
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    (dir, html, summary)
+}
+
+#[track_caller]
+fn only(html: &str, selector: &str) -> Tag {
+    let mut tags = dom::select(html, selector).unwrap();
+    assert_eq!(tags.len(), 1, "one {selector} in {html}");
+    tags.remove(0)
+}
+
+/// The value of directive `name` in the page's policy.
+#[track_caller]
+fn directive(html: &str, name: &str) -> String {
+    let meta = only(html, r#"meta[http-equiv="Content-Security-Policy"]"#);
+    let csp = meta.get("content").unwrap().to_owned();
+    csp.split(';')
+        .map(str::trim)
+        .find_map(|d| d.strip_prefix(name).map(|v| v.trim().to_owned()))
+        .unwrap_or_else(|| panic!("no {name} in {csp}"))
+}
+
+#[track_caller]
+fn assert_integrity(dir: &Path, href: &str, value: &str) {
+    let bytes = std::fs::read(dir.join(dom::file_name(href))).unwrap();
+    assert_eq!(value, integrity(&bytes), "integrity of {href}");
+}
+
+/// What every finished page must be, whatever trunk's build: the assertions shared by the
+/// release, debug and serve fixtures.
+fn check_finished(dir: &Path, html: &str) {
+    // trunk's loader and preloads are gone; the late loader has the same files, checked.
+    for preload in ["link[rel=modulepreload]", "link[rel=preload]"] {
+        assert!(dom::select(html, preload).unwrap().is_empty(), "{preload}");
+    }
+    let loader = only(html, "script[type=module]");
+    assert_eq!(loader.text, scripts::LATE_LOADER.trim_end());
+    for kind in ["js", "wasm"] {
+        let href = loader.get(&format!("data-{kind}")).unwrap();
+        assert!(href.starts_with("./trunk-page-"), "{href}");
+        assert!(href.ends_with(&format!(".{kind}")), "{href}");
+        assert_integrity(
+            dir,
+            href,
+            loader.get(&format!("data-{kind}-integrity")).unwrap(),
+        );
+    }
+
+    // One stylesheet: the two of style/, joined in their order; then the no-script one.
+    let style = only(html, r#"link[rel=stylesheet]:not([href$="noscript.css"])"#);
+    let href = style.get("href").unwrap();
+    assert!(
+        href.starts_with("./style-") && href.ends_with(".css"),
+        "{href}"
+    );
+    let css = std::fs::read_to_string(dir.join(dom::file_name(href))).unwrap();
+    let tokens = css.find("/* tokens-").expect("tokens.css joined");
+    let base = css.find("/* base-").expect("base.css joined");
+    assert!(tokens < base, "{css}");
+    assert_integrity(dir, href, style.get("integrity").unwrap());
+    // (lol_html reads <noscript> as a browser with scripting does: as text.)
+    let noscript = only(
+        &only(html, "noscript").text,
+        r#"link[href="./noscript.css"]"#,
+    );
+    assert_integrity(dir, "noscript.css", noscript.get("integrity").unwrap());
+    for tag in dom::select(html, "link[integrity]").unwrap() {
+        assert_integrity(dir, tag.get("href").unwrap(), tag.get("integrity").unwrap());
+    }
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("tokens-") || n.starts_with("base-")),
+        "the joined files are removed: {names:?}"
+    );
+
+    // The charts module under hashed names, named with its integrity in the page.
+    let meta = only(html, "meta[name=zezhou-charts]");
+    let start = meta.get("content").unwrap();
+    assert_integrity(dir, start, meta.get("data-integrity").unwrap());
+    let script = std::fs::read_to_string(dir.join(dom::file_name(start))).unwrap();
+    let base = dom::file_name(start).trim_end_matches("-start.js");
+    for file in [format!("{base}.js"), format!("{base}_bg.wasm")] {
+        assert!(script.contains(&format!("\"./{file}\"")), "{script}");
+        let value = integrity(&std::fs::read(dir.join(&file)).unwrap());
+        assert!(script.contains(&format!("\"{value}\"")), "{script}");
+    }
+    assert!(!names
+        .iter()
+        .any(|n| n == "charts.js" || n == "charts_bg.wasm"));
+
+    // The first view in #app; the fallbacks in the head.
+    assert_eq!(
+        dom::select(html, "#app [data-testid=event-card]")
+            .unwrap()
+            .len(),
+        10
+    );
+    assert!(html.contains("<p class=\"static-note\" hidden>"));
+    let head_scripts: Vec<String> = dom::select(html, "script:not([type]):not([src])")
+        .unwrap()
+        .into_iter()
+        .map(|t| t.text)
+        .collect();
+    for script in scripts::HEAD_SCRIPTS {
+        assert!(
+            head_scripts.contains(&script.trim_end().to_owned()),
+            "{script}"
+        );
+    }
+
+    // The policy: first after <meta charset>, before any script, every inline script hashed
+    // and nothing else.
+    let csp_at = html.find("Content-Security-Policy").unwrap();
+    assert!(html.find("charset").unwrap() < csp_at);
+    assert!(csp_at < html.find("<script").unwrap());
+    let inline = dom::inline_scripts(html).unwrap();
+    let mut want = vec!["'self'".to_owned(), "'wasm-unsafe-eval'".to_owned()];
+    want.extend(inline.iter().map(|s| csp_hash(s)));
+    assert_eq!(directive(html, "script-src"), want.join(" "));
+    assert_eq!(directive(html, "style-src"), "'self'");
+
+    // 404.html, the print pictures, and the worker precaching every other file.
+    for file in [
+        "404.html",
+        "sw.js",
+        "print-charts-zh-Hans.svg",
+        "print-charts-en.svg",
+    ] {
+        assert!(dir.join(file).is_file(), "{file}");
+    }
+    let worker = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+    for name in &names {
+        if name != "sw.js" && name != "404.html" {
+            assert!(
+                worker.contains(&format!("\"./{name}\"")),
+                "{name} not precached"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_release_build_is_finished() {
+    let (dir, html, summary) = finish("release");
+    check_finished(&dir, &html);
+    assert_eq!(summary.stylesheets, 2);
+    assert!(summary.charts);
+    assert_eq!(summary.reload, postbuild::dev::Reload::Absent);
+    // trunk's release page is minified (no <head> tag, unquoted attributes): the step's
+    // own tags are written the same way.
+    assert!(
+        html.contains("<script type=module data-js=./trunk-page-"),
+        "{html}"
+    );
+    assert!(html.contains("<link href=./style-"), "{html}");
+    assert_eq!(dom::inline_scripts(&html).unwrap().len(), 2);
+}
+
+#[test]
+fn a_debug_build_is_finished() {
+    let (dir, html, summary) = finish("debug");
+    check_finished(&dir, &html);
+    assert!(summary.charts);
+    assert_eq!(summary.reload, postbuild::dev::Reload::Absent);
+    assert_eq!(dom::inline_scripts(&html).unwrap().len(), 2);
+}
+
+#[test]
+fn under_trunk_serve_the_policy_admits_exactly_trunks_reload_script() {
+    let (dir, html, summary) = finish("serve");
+    check_finished(&dir, &html);
+    assert_eq!(summary.reload, postbuild::dev::Reload::Admitted);
+    // The three scripts: the loader, the pre-paint one, trunk's reload script; no more.
+    let inline = dom::inline_scripts(&html).unwrap();
+    assert_eq!(inline.len(), 3);
+    assert!(inline[2].contains(".well-known/trunk/ws"));
+    // What the browser gets: trunk's server fills its placeholders per response (with the
+    // request's Host and its WebSocket path); the scripts, and so their hashes, stay.
+    let served = html
+        .replace("'{{__TRUNK_ADDRESS__}}'", "'127.0.0.1:8080'")
+        .replace("{{__TRUNK_WS_BASE__}}", "/");
+    assert_eq!(dom::inline_scripts(&served).unwrap(), inline);
+    assert_eq!(
+        only(&served, "script[data-ws-base]").get("data-ws-base"),
+        Some("/")
+    );
+}
+
+#[test]
+fn under_trunk_serve_release_too() {
+    let (dir, html, summary) = finish("serve-release");
+    check_finished(&dir, &html);
+    assert_eq!(summary.reload, postbuild::dev::Reload::Admitted);
+    let inline = dom::inline_scripts(&html).unwrap();
+    assert_eq!(inline.len(), 3);
+    let served = html
+        .replace("`{{__TRUNK_ADDRESS__}}`", "'127.0.0.1:8080'")
+        .replace("{{__TRUNK_WS_BASE__}}", "/");
+    assert_eq!(dom::inline_scripts(&served).unwrap(), inline);
+}
+
+#[test]
+fn a_page_the_step_does_not_know_is_an_error_that_says_what_is_missing() {
+    let missing = |fixture: &str, edit: &dyn Fn(String) -> String| {
+        let dir = stage(fixture, edit);
+        match run(&dir, &Options::default()) {
+            Ok(_) => panic!("{fixture}: no error"),
+            Err(e) => e,
+        }
+    };
+    let no_app = missing("release", &|h| h.replace("<div id=app></div>", ""));
+    assert!(
+        matches!(no_app, Error::Missing(what) if what.contains("id=\"app\"")),
+        "{no_app}"
+    );
+    let no_wasm = missing("debug", &|h| {
+        h.replace("rel=\"preload\"", "rel=\"prefetch\"")
+    });
+    assert!(no_wasm.to_string().contains("WebAssembly"), "{no_wasm}");
+    let other = missing("release", &|h| {
+        h.replace("from './trunk-page-", "from './other-")
+    });
+    assert!(
+        other.to_string().contains("trunk's loader does not load"),
+        "{other}"
+    );
+    let quote = missing("release", &|h| {
+        // (An integrity value is computed again from the file; a name is not.)
+        let preload = &dom::select(&h, "link[rel=modulepreload]").unwrap()[0];
+        let href = format!("href={}", preload.get("href").unwrap());
+        h.replacen(&href, &href.replace(".js", "'+alert(1)+'.js"), 1)
+    });
+    assert!(
+        quote.to_string().contains("unexpected characters"),
+        "{quote}"
+    );
+}
