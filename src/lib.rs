@@ -74,6 +74,7 @@ pub mod model;
 pub mod route;
 pub mod search;
 pub mod site;
+pub mod speech;
 pub mod state;
 pub mod text;
 
