@@ -46,6 +46,14 @@ pub struct Strings {
     pub provenance_note: &'static str,
     pub original_text: &'static str,
     pub theme_label: &'static str,
+    /// Read-aloud (see [`crate::browser::speech`]): the button's three labels, stop, and
+    /// what it says where the device cannot read this language.
+    pub listen: &'static str,
+    pub pause_reading: &'static str,
+    pub resume_reading: &'static str,
+    pub stop_reading: &'static str,
+    pub no_voice: &'static str,
+    pub no_speech: &'static str,
 }
 
 const ZH_HANS: Strings = Strings {
@@ -87,6 +95,12 @@ const ZH_HANS: Strings = Strings {
     provenance_note: "每个数字均取自原文，推算数字另有标注。",
     original_text: "原文",
     theme_label: "主题",
+    listen: "朗读",
+    pause_reading: "暂停",
+    resume_reading: "继续朗读",
+    stop_reading: "停止",
+    no_voice: "这台设备没有中文语音，无法朗读。",
+    no_speech: "这个浏览器不支持朗读。",
 };
 
 const ZH_HANT: Strings = Strings {
@@ -128,6 +142,12 @@ const ZH_HANT: Strings = Strings {
     provenance_note: "每個數字均取自原文，推算數字另有標註。",
     original_text: "原文",
     theme_label: "主題",
+    listen: "朗讀",
+    pause_reading: "暫停",
+    resume_reading: "繼續朗讀",
+    stop_reading: "停止",
+    no_voice: "這台裝置沒有中文語音，無法朗讀。",
+    no_speech: "這個瀏覽器不支援朗讀。",
 };
 
 const EN: Strings = Strings {
@@ -169,6 +189,12 @@ const EN: Strings = Strings {
     provenance_note: "Every figure comes from the report; derived figures are marked.",
     original_text: "Original",
     theme_label: "Theme",
+    listen: "Listen",
+    pause_reading: "Pause",
+    resume_reading: "Resume",
+    stop_reading: "Stop",
+    no_voice: "This device has no English voice, so it cannot read aloud.",
+    no_speech: "This browser cannot read aloud.",
 };
 
 /// The interface strings in `lang`.
