@@ -15,7 +15,9 @@
 //!
 //! let story = story();
 //! let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans, false);
-//! assert!(head.contains(r#"<h3 class="card__title" id="event-2-title">啃下易地扶贫搬迁硬骨头</h3>"#));
+//! assert!(head.contains(
+//!     r#"<h3 class="card__title" id="event-2-title"><span class="sentence">啃下易地扶贫搬迁硬骨头</span></h3>"#
+//! ));
 //! ```
 
 use crate::chart::card::completions;

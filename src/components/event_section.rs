@@ -47,6 +47,11 @@ pub fn EventSection() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let total = story().events.len();
+    // A card's reading stops when the card closes or the filters hide it.
+    Effect::new(move |_| {
+        let open = state.open.get();
+        browser::speech::stop_unless_open(open.filter(|r| state.visible.get().contains(r)));
+    });
     view! {
         <section class="events" aria-labelledby="events-heading">
             <h2 id="events-heading" class="events__heading">
@@ -82,7 +87,13 @@ pub fn EventSection() -> impl IntoView {
             >
                 <ol
                     class="events__list"
-                    on:click=move |ev| open_from_click(state, &ev)
+                    on:click=move |ev| {
+                        // A listen control reads its card, open.
+                        if let Some(rank) = browser::speech::press(&ev, lang.get_untracked()) {
+                            state.open.set(Some(rank));
+                        }
+                        open_from_click(state, &ev)
+                    }
                     on:keydown=move |ev| space_clicks(&ev)
                 >
                     <For

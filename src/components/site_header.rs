@@ -1,18 +1,24 @@
 use super::event_section::{open_from_click, space_clicks};
 use super::{AppearanceSwitch, LanguageSwitch, ShareButton};
+use crate::browser;
 use crate::data::story;
-use crate::html::lead;
+use crate::html::{lead, listen_control};
 use crate::i18n::strings;
 use crate::state::use_app;
 use leptos::prelude::*;
 
 /// The page header: place and year, title, source and byline, the report's lead paragraph
-/// (its glossary terms open the panel), and the view controls.
+/// (its glossary terms open the panel) and its listen control, and the view controls.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app();
     let story = story();
     let lang = state.lang;
+    // Reading stops when the language changes (the texts and controls change with it).
+    Effect::new(move |_| {
+        lang.track();
+        browser::speech::stop();
+    });
     view! {
         <header class="site-header">
             <div class="site-header__bar">
@@ -40,6 +46,13 @@ pub fn SiteHeader() -> impl IntoView {
                 on:click=move |ev| open_from_click(state, &ev)
                 on:keydown=move |ev| space_clicks(&ev)
             ></p>
+            <div
+                class="site-header__listen"
+                inner_html=move || listen_control("lead", lang.get())
+                on:click=move |ev| {
+                    browser::speech::press(&ev, lang.get_untracked());
+                }
+            ></div>
         </header>
     }
 }
