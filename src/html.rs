@@ -319,7 +319,7 @@ pub fn listen_control(target: &str, lang: Lang) -> String {
         .attr("data-listen", target)
         .raw(r#"><button type="button" class="listen__play" data-testid="listen"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 9h4l5-4v14l-5-4H3zm13 0a4 4 0 0 1 0 6m2-9a8 8 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2"></path></svg><span class="listen__label">"#)
         .text(t.listen)
-        .raw(r#"</span></button><button type="button" class="listen__stop" data-testid="listen-stop" hidden>"#)
+        .raw(r#"</span></button><button type="button" class="listen__stop" data-stop data-testid="listen-stop" hidden>"#)
         .text(t.stop_reading)
         .raw(r#"</button><span class="listen__note" role="status" data-testid="listen-note"></span></div>"#);
     h.0
@@ -531,7 +531,7 @@ mod tests {
             "{html}"
         );
         assert!(
-            html.contains(r#"data-testid="listen-stop" hidden>停止</button>"#),
+            html.contains(r#"data-stop data-testid="listen-stop" hidden>停止</button>"#),
             "{html}"
         );
         assert!(html.contains(r#"role="status""#));

@@ -92,7 +92,7 @@ fn english_end(text: &str, stop: usize, end: usize) -> bool {
         if initial || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
             return false;
         }
-        if next.is_lowercase() {
+        if next.is_ascii_lowercase() {
             return false;
         }
     }
@@ -113,10 +113,10 @@ fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: us
 /// What a voice should say for `sentence` of `lang`, where the written form would be read
 /// badly:
 ///
-/// - English money: a long amount in yuan as the app shows it, in millions
-///   (`19,250,400 yuan` is said "19.25 million yuan", as the tiles' `CNY 19.25 million`;
-///   smaller amounts stay as written); `CNY 3,000` becomes `3,000 yuan` (a voice would spell
-///   out C, N, Y);
+/// - English money: an amount of a million yuan or more, written with every digit in the
+///   text (`19,250,400 yuan`), is said in millions as the tiles show it
+///   (`CNY 19.25 million`), with the word rather than the code a voice would spell out:
+///   "19.25 million yuan"; smaller amounts stay as written (`3,000 yuan`);
 /// - `kW` is "kilowatts"; a range of years `2016–2017` is "2016 to 2017" (English) or
 ///   `2016至2017` (Chinese, where a voice would say 减);
 /// - Chinese `+` (`互联网+`) is 加.
@@ -124,6 +124,7 @@ fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: us
 /// Chinese figures (`1925.04万元`, `0.89%`, `1.28亿`) are what a Chinese voice reads well,
 /// and stay as written.
 pub fn spoken(sentence: &str, lang: Lang) -> String {
+    let en = lang == Lang::En;
     let mut out = String::with_capacity(sentence.len() + 16);
     let mut rest = sentence;
     while let Some(c) = rest.chars().next() {
@@ -134,9 +135,16 @@ pub fn spoken(sentence: &str, lang: Lang) -> String {
             // A trailing comma or stop ends the clause, not the number.
             let number = rest[..len].trim_end_matches([',', '.']);
             rest = &rest[number.len()..];
-            let value: String = number.chars().filter(|c| *c != ',').collect();
-            match value.parse::<i64>() {
-                Ok(n) if lang == Lang::En && n >= 1_000_000 && rest.starts_with(" yuan") => {
+            // Whole yuan only: a decimal point leaves the number as written.
+            let value = number
+                .bytes()
+                .filter(|b| *b != b',')
+                .try_fold(0i64, |n, b| {
+                    b.is_ascii_digit()
+                        .then(|| n.saturating_mul(10).saturating_add(i64::from(b - b'0')))
+                });
+            match value {
+                Some(n) if en && n >= 1_000_000 && rest.starts_with(" yuan") => {
                     let shown = format::yuan(Decimal::from_int(n), Lang::En);
                     out.push_str(shown.trim_start_matches("CNY "));
                 }
@@ -147,51 +155,27 @@ pub fn spoken(sentence: &str, lang: Lang) -> String {
                 .strip_prefix(['–', '-'])
                 .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
             {
-                out.push_str(if lang == Lang::En { " to " } else { "至" });
+                out.push_str(if en { " to " } else { "至" });
                 rest = after;
             }
             continue;
         }
-        if lang == Lang::En {
-            if let Some(after) = rest.strip_prefix("CNY ") {
-                // "CNY 3,000" -> "3,000 yuan": the number, then the word.
-                let len = after
-                    .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-                    .unwrap_or(after.len());
-                let number = after[..len].trim_end_matches([',', '.']);
-                let after = &after[number.len()..];
-                let (word, after) = ["million", "billion"]
-                    .iter()
-                    .find_map(|w| {
-                        after
-                            .strip_prefix(' ')
-                            .and_then(|a| a.strip_prefix(w))
-                            .map(|a| (*w, a))
-                    })
-                    .unwrap_or(("", after));
-                out.push_str(number);
-                if !word.is_empty() {
-                    out.push(' ');
-                    out.push_str(word);
-                }
-                out.push_str(" yuan");
-                rest = after;
+        let (word, len) = match c {
+            'k' if en
+                && rest.starts_with("kW")
+                && !rest[2..].starts_with(|c: char| c.is_ascii_alphanumeric()) =>
+            {
+                ("kilowatts", 2)
+            }
+            '+' if !en => ("加", 1),
+            _ => {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
                 continue;
             }
-            if let Some(after) = rest.strip_prefix("kW") {
-                if !after.starts_with(char::is_alphanumeric) {
-                    out.push_str("kilowatts");
-                    rest = after;
-                    continue;
-                }
-            }
-        } else if c == '+' {
-            out.push('加');
-            rest = &rest[1..];
-            continue;
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
+        };
+        out.push_str(word);
+        rest = &rest[len..];
     }
     out
 }
@@ -396,12 +380,9 @@ mod tests {
         ] {
             assert_eq!(spoken(same, Lang::En), same);
         }
-        // The display's abbreviation, wherever it is met.
-        assert_eq!(
-            spoken("CNY 19.25 million in all", Lang::En),
-            "19.25 million yuan in all"
-        );
-        assert_eq!(spoken("CNY 3,000.", Lang::En), "3,000 yuan.");
+        // Only whole amounts in yuan: a decimal, or another unit, stays as written.
+        assert_eq!(spoken("1,234,567.5 yuan", Lang::En), "1,234,567.5 yuan");
+        assert_eq!(spoken("In 2,000,000 years", Lang::En), "In 2,000,000 years");
         assert_eq!(
             spoken("about 30 kW, and", Lang::En),
             "about 30 kilowatts, and"
@@ -440,7 +421,7 @@ mod tests {
             let en = event_script(event, Lang::En);
             assert_eq!(en[0], event.title.get(Lang::En));
             for line in &en {
-                assert!(!line.contains("CNY") && !line.contains(" kW"), "{line}");
+                assert!(!line.contains(" kW"), "{line}");
                 // No amount of yuan of a million or more is read digit group by digit group.
                 for (i, _) in line.match_indices(" yuan") {
                     let amount = line[..i].rsplit(' ').next().unwrap();

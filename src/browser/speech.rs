@@ -2,105 +2,109 @@
 //! device): one utterance per sentence, the sentence being read highlighted
 //! (`sentence--reading`) and kept in view, pause, resume and stop.
 //!
-//! What is said, and by which voice, comes from [`crate::speech`]; this file speaks it and
-//! keeps the control ([`crate::html::listen_control`]) saying what a press will do. It never
-//! moves focus and announces nothing but the "no voice" line (on a press), so a screen
-//! reader's own speech is not disturbed; speech starts only on a press. One reading at a
-//! time: a press elsewhere, a language change, closing the card and leaving the page stop it.
+//! The sentences are the `<span class="sentence">` that [`crate::html`] writes (a host test
+//! proves they are [`crate::speech::sentences`]); what a voice says for each, and which voice,
+//! come from [`crate::speech`]. This file speaks and keeps the control
+//! ([`crate::html::listen_control`]) saying what a press will do. It never moves focus and
+//! announces nothing but the "no voice" line after a press, so a screen reader's own speech
+//! is not disturbed; speech starts only on a press. One reading at a time: a press
+//! elsewhere, a language change, closing the card and leaving the page stop it.
+//!
+//! Small on purpose (the first load's budget): one handler function for every event, made
+//! once, which tells a stale utterance's event from the current one by the utterance.
 
-use crate::data::story;
 use crate::i18n::strings;
 use crate::model::Lang;
-use crate::speech::{choose_voice, event_script, lead_script, Voice};
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use crate::speech::{choose_voice, spoken, Voice};
+use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
 
 /// The class of the sentence being read.
 const READING: &str = "sentence--reading";
 
-/// A reading under way.
-struct Session {
+/// A reading under way, or waiting for the device's voices (`voice` is `None`).
+struct Reading {
     synth: SpeechSynthesis,
     /// The control (`.listen`) that started it.
     control: Element,
     lang: Lang,
-    script: Vec<String>,
-    /// The sentences' spans, in the order of `script`.
     spans: Vec<Element>,
-    voice: SpeechSynthesisVoice,
+    voice: Option<SpeechSynthesisVoice>,
+    /// The utterance being spoken: only its events count.
+    utterance: JsValue,
     index: usize,
     paused: bool,
 }
 
 thread_local! {
-    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
-    /// What is being read, or waited for (a card's DOM id or `lead`); empty for nothing.
-    static TARGET: RefCell<String> = const { RefCell::new(String::new()) };
-    /// Bumped whenever a reading starts or stops: events of older utterances are ignored.
-    static TURN: Cell<u32> = const { Cell::new(0) };
-    static LISTENING_FOR_PAGEHIDE: Cell<bool> = const { Cell::new(false) };
+    static NOW: RefCell<Option<Reading>> = const { RefCell::new(None) };
+    /// The one event handler ([`on_event`]), made on the first press.
+    static HANDLER: js_sys::Function = {
+        let handler = Closure::<dyn Fn(Event)>::new(on_event).into_js_value().unchecked_into();
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("pagehide", &handler);
+        }
+        handler
+    };
 }
 
-/// The browser's speech synthesis, if it has one.
-fn synth() -> Option<SpeechSynthesis> {
-    let synth = web_sys::window()?.speech_synthesis().ok()?;
-    (!synth.is_undefined()).then_some(synth)
-}
-
-/// Handles a click on a listen control inside the element that got it (a card list or the
-/// lead's control): starts, pauses, resumes or stops. Returns the rank of a card whose
+/// Handles a click on a listen control inside the element that got it (the card list, the
+/// lead's control): starts, pauses, resumes or stops. Returns the rank of the card whose
 /// reading a press started, for the caller to open it.
 pub fn press(ev: &web_sys::MouseEvent, lang: Lang) -> Option<u8> {
     let target: Element = ev.target()?.dyn_into().ok()?;
     let button = target.closest(".listen button").ok()??;
-    let control = button.closest(".listen").ok()??;
-    let id = control.get_attribute("data-listen")?;
-    if button.class_name() == "listen__stop" {
+    let control = button.parent_element()?;
+    if button.has_attribute("data-stop") {
         stop();
         return None;
     }
-    let current = TARGET.with_borrow(|t| *t == id);
-    if current {
-        SESSION.with_borrow_mut(|s| {
-            if let Some(s) = s {
-                s.paused = !s.paused;
-                if s.paused {
-                    s.synth.pause();
+    let same = NOW.with_borrow_mut(|now| match now {
+        Some(r) if r.control == control => {
+            if r.voice.is_some() {
+                r.paused = !r.paused;
+                if r.paused {
+                    r.synth.pause();
                 } else {
-                    s.synth.resume();
+                    r.synth.resume();
                 }
-                show(&s.control, s.lang, Some(s.paused));
+                show(&r.control, r.lang, Some(r.paused));
             }
-        });
+            true
+        }
+        _ => false,
+    });
+    if same {
         return None;
     }
-    start(control, id.clone(), lang);
+    stop();
+    let id = control.get_attribute("data-listen")?;
+    start(control, &id, lang);
     id.strip_prefix("event-")?.parse().ok()
 }
 
 /// Stops the reading, if any, and resets its control.
 pub fn stop() {
-    TURN.set(TURN.get().wrapping_add(1));
-    TARGET.with_borrow_mut(String::clear);
-    if let Some(s) = SESSION.take() {
-        s.synth.cancel();
-        if let Some(span) = s.spans.get(s.index) {
+    if let Some(r) = NOW.take() {
+        r.synth.cancel();
+        if let Some(span) = r.spans.get(r.index) {
             let _ = span.class_list().remove_1(READING);
         }
-        show(&s.control, s.lang, None);
+        show(&r.control, r.lang, None);
     }
 }
 
 /// Stops a card's reading unless that card is `open` (the lead's reading goes on).
 pub fn stop_unless_open(open: Option<u8>) {
-    let keep = TARGET.with_borrow(|t| match t.strip_prefix("event-") {
-        Some(rank) => open.is_some_and(|r| rank == r.to_string()),
-        None => true,
+    let id = open.map(crate::html::event_dom_id);
+    let other = NOW.with_borrow(|now| {
+        now.as_ref()
+            .and_then(|r| r.control.get_attribute("data-listen"))
+            .is_some_and(|t| t != "lead" && Some(&t) != id.as_ref())
     });
-    if !keep {
+    if other {
         stop();
     }
 }
@@ -109,109 +113,42 @@ pub fn stop_unless_open(open: Option<u8>) {
 /// shows its stop button while reading, and clears its status line.
 fn show(control: &Element, lang: Lang, paused: Option<bool>) {
     let t = strings(lang);
-    let label = match paused {
-        None => t.listen,
-        Some(false) => t.pause_reading,
-        Some(true) => t.resume_reading,
+    let (label, state) = match paused {
+        None => (t.listen, "idle"),
+        Some(false) => (t.pause_reading, "reading"),
+        Some(true) => (t.resume_reading, "paused"),
     };
-    let _ = control.set_attribute(
-        "data-state",
-        match paused {
-            None => "idle",
-            Some(false) => "reading",
-            Some(true) => "paused",
-        },
-    );
+    let _ = control.set_attribute("data-state", state);
     if let Ok(Some(el)) = control.query_selector(".listen__label") {
         el.set_text_content(Some(label));
     }
-    if let Ok(Some(el)) = control.query_selector(".listen__stop") {
-        el.toggle_attribute_with_force("hidden", paused.is_none())
-            .ok();
+    if let Ok(Some(el)) = control.query_selector("[data-stop]") {
+        let _ = el.toggle_attribute_with_force("hidden", paused.is_none());
     }
     note(control, "");
 }
 
 /// Says `text` in the control's status line.
 fn note(control: &Element, text: &str) {
-    if let Ok(Some(el)) = control.query_selector(".listen__note") {
+    if let Some(el) = control.last_element_child() {
         el.set_text_content(Some(text));
     }
 }
 
-/// Starts reading what `control` belongs to (`id`), once the voices are known.
-fn start(control: Element, id: String, lang: Lang) {
-    stop();
-    let Some(synth) = synth() else {
+/// Starts reading the card `id` (or the lead), once the device's voices are known.
+fn start(control: Element, id: &str, lang: Lang) {
+    let synth = web_sys::window()
+        .and_then(|w| w.speech_synthesis().ok())
+        .filter(|s| !s.is_undefined());
+    let Some(synth) = synth else {
         note(&control, strings(lang).no_speech);
         return;
     };
-    if !LISTENING_FOR_PAGEHIDE.replace(true) {
-        let on_hide = Closure::<dyn Fn()>::new(stop);
-        if let Some(w) = web_sys::window() {
-            let _ =
-                w.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
-        }
-        on_hide.forget();
-    }
-    TARGET.set(id);
-    let turn = TURN.get();
-    if synth.get_voices().length() > 0 {
-        begin(control, lang, synth, turn);
-        return;
-    }
-    // Chromium lists its voices only after `voiceschanged`: wait for it, a second at most.
-    let waiting = synth.clone();
-    let done = Cell::new(false);
-    let go = Rc::new(move || {
-        if !done.replace(true) {
-            synth.set_onvoiceschanged(None);
-            begin(control.clone(), lang, synth.clone(), turn);
-        }
-    });
-    let again = go.clone();
-    let on_change = Closure::<dyn Fn()>::new(move || again());
-    waiting.set_onvoiceschanged(Some(on_change.as_ref().unchecked_ref()));
-    on_change.forget();
-    gloo_timers::callback::Timeout::new(1000, move || go()).forget();
-}
-
-/// Picks the voice and reads from the first sentence, or says there is no voice.
-fn begin(control: Element, lang: Lang, synth: SpeechSynthesis, turn: u32) {
-    if TURN.get() != turn {
-        return;
-    }
-    let voices: Vec<SpeechSynthesisVoice> = synth
-        .get_voices()
-        .iter()
-        .map(JsCast::unchecked_into)
-        .collect();
-    let tags: Vec<String> = voices.iter().map(SpeechSynthesisVoice::lang).collect();
-    let offered: Vec<Voice> = voices
-        .iter()
-        .zip(&tags)
-        .map(|(v, tag)| Voice {
-            lang: tag,
-            local: v.local_service(),
-            default: v.default(),
-        })
-        .collect();
-    let Some(chosen) = choose_voice(&offered, lang) else {
-        TARGET.with_borrow_mut(String::clear);
-        note(&control, strings(lang).no_voice);
-        return;
-    };
-    let id = TARGET.with_borrow(Clone::clone);
     let document = leptos::prelude::document();
-    let (script, root) = match id.strip_prefix("event-").and_then(|r| r.parse().ok()) {
-        Some(rank) => (
-            story().event(rank).map(|e| event_script(e, lang)),
-            document.get_element_by_id(&id),
-        ),
-        None => (
-            Some(lead_script(story(), lang)),
-            document.query_selector(".site-header__lead").ok().flatten(),
-        ),
+    let root = if id == "lead" {
+        document.query_selector(".site-header__lead").ok().flatten()
+    } else {
+        document.get_element_by_id(id)
     };
     let mut spans = Vec::new();
     if let Some(list) = root.and_then(|r| r.query_selector_all(".sentence").ok()) {
@@ -221,47 +158,88 @@ fn begin(control: Element, lang: Lang, synth: SpeechSynthesis, turn: u32) {
             }
         }
     }
-    // The synthesis may still be paused from an earlier reading that was stopped.
-    if synth.paused() {
-        synth.resume();
-    }
-    show(&control, lang, Some(false));
-    SESSION.set(Some(Session {
-        synth,
+    let waiting = synth.get_voices().length() == 0;
+    NOW.set(Some(Reading {
+        synth: synth.clone(),
         control,
         lang,
-        script: script.unwrap_or_default(),
         spans,
-        voice: voices[chosen].clone(),
+        voice: None,
+        utterance: JsValue::UNDEFINED,
         index: 0,
         paused: false,
     }));
-    speak(turn);
+    if waiting {
+        // Chromium lists its voices only after `voiceschanged`: wait for it, a second at
+        // most, before saying there is none.
+        HANDLER.with(|h| synth.set_onvoiceschanged(Some(h)));
+        gloo_timers::callback::Timeout::new(1000, begin).forget();
+    } else {
+        begin();
+    }
 }
 
-/// Speaks the session's current sentence and highlights it; when it ends, the next.
-fn speak(turn: u32) {
-    let next = SESSION.with_borrow(|s| {
-        let s = s.as_ref()?;
-        let text = s.script.get(s.index)?;
-        let utterance = SpeechSynthesisUtterance::new_with_text(text).ok()?;
-        utterance.set_voice(Some(&s.voice));
-        utterance.set_lang(&s.voice.lang());
-        let on_end = Closure::once_into_js(move || advance(turn));
-        utterance.set_onend(Some(on_end.unchecked_ref()));
-        let on_error = Closure::once_into_js(move || {
-            if TURN.get() == turn {
-                stop();
+/// Picks the voice of a reading that waits for one and reads its first sentence, or says
+/// there is no voice for the language.
+fn begin() {
+    let chosen = NOW.with_borrow_mut(|now| {
+        let r = now.as_mut().filter(|r| r.voice.is_none())?;
+        r.synth.set_onvoiceschanged(None);
+        let voices = r.synth.get_voices();
+        let voices: Vec<SpeechSynthesisVoice> = voices.iter().map(JsCast::unchecked_into).collect();
+        let tags: Vec<String> = voices.iter().map(SpeechSynthesisVoice::lang).collect();
+        let offered: Vec<Voice> = voices
+            .iter()
+            .zip(&tags)
+            .map(|(v, lang)| Voice {
+                lang,
+                local: v.local_service(),
+                default: v.default(),
+            })
+            .collect();
+        match choose_voice(&offered, r.lang) {
+            Some(i) => {
+                r.voice = Some(voices[i].clone());
+                // The synthesis may still be paused from a reading that was stopped.
+                r.synth.resume();
+                show(&r.control, r.lang, Some(false));
+                Some(true)
             }
-        });
-        utterance.set_onerror(Some(on_error.unchecked_ref()));
-        if let Some(span) = s.spans.get(s.index) {
-            let _ = span.class_list().add_1(READING);
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            span.scroll_into_view_with_scroll_into_view_options(&options);
+            None => {
+                note(&r.control, strings(r.lang).no_voice);
+                Some(false)
+            }
         }
-        Some((s.synth.clone(), utterance))
+    });
+    match chosen {
+        Some(true) => speak(),
+        Some(false) => {
+            NOW.take();
+        }
+        None => {}
+    }
+}
+
+/// Speaks the current sentence and highlights it, or ends the reading after the last.
+fn speak() {
+    let next = NOW.with_borrow_mut(|now| {
+        let r = now.as_mut()?;
+        let span = r.spans.get(r.index)?;
+        let text = spoken(&span.text_content().unwrap_or_default(), r.lang);
+        let utterance = SpeechSynthesisUtterance::new_with_text(&text).ok()?;
+        let voice = r.voice.as_ref()?;
+        utterance.set_voice(Some(voice));
+        utterance.set_lang(&voice.lang());
+        HANDLER.with(|h| {
+            utterance.set_onend(Some(h));
+            utterance.set_onerror(Some(h));
+        });
+        let _ = span.class_list().add_1(READING);
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        span.scroll_into_view_with_scroll_into_view_options(&options);
+        r.utterance = utterance.clone().into();
+        Some((r.synth.clone(), utterance))
     });
     match next {
         Some((synth, utterance)) => synth.speak(&utterance),
@@ -269,18 +247,35 @@ fn speak(turn: u32) {
     }
 }
 
-/// After a sentence: the next one, or the end of the reading.
-fn advance(turn: u32) {
-    if TURN.get() != turn {
-        return;
-    }
-    SESSION.with_borrow_mut(|s| {
-        if let Some(s) = s {
-            if let Some(span) = s.spans.get(s.index) {
-                let _ = span.class_list().remove_1(READING);
+/// Every event read-aloud listens to: the voices arriving, the current utterance ending
+/// (the next sentence) or failing (stop), and the page being left (stop).
+fn on_event(ev: Event) {
+    match ev.type_().as_str() {
+        "voiceschanged" => begin(),
+        "end" => {
+            let current = NOW.with_borrow_mut(|now| {
+                let r = now
+                    .as_mut()
+                    .filter(|r| ev.target().is_some_and(|t| JsValue::from(t) == r.utterance))?;
+                if let Some(span) = r.spans.get(r.index) {
+                    let _ = span.class_list().remove_1(READING);
+                }
+                r.index += 1;
+                Some(())
+            });
+            if current.is_some() {
+                speak();
             }
-            s.index += 1;
         }
-    });
-    speak(turn);
+        "error" => {
+            let current = NOW.with_borrow(|now| {
+                now.as_ref()
+                    .is_some_and(|r| ev.target().is_some_and(|t| JsValue::from(t) == r.utterance))
+            });
+            if current {
+                stop();
+            }
+        }
+        _ => stop(),
+    }
 }

@@ -2,6 +2,7 @@ use super::{EventCard, EventFilters};
 use crate::browser;
 use crate::data::story;
 use crate::i18n::{result_count, strings};
+use crate::model::Lang;
 use crate::state::{use_app, AppState, Panel};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -47,10 +48,17 @@ pub fn EventSection() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let total = story().events.len();
-    // A card's reading stops when the card closes or the filters hide it.
-    Effect::new(move |_| {
-        let open = state.open.get();
-        browser::speech::stop_unless_open(open.filter(|r| state.visible.get().contains(r)));
+    // Reading aloud stops when the language changes (texts and controls change with it),
+    // and a card's reading when the card closes or the filters hide it.
+    Effect::new(move |last: Option<Lang>| {
+        let now = lang.get();
+        let open = state.open.get().filter(|r| state.visible.get().contains(r));
+        if last.is_some_and(|l| l != now) {
+            browser::speech::stop();
+        } else {
+            browser::speech::stop_unless_open(open);
+        }
+        now
     });
     view! {
         <section class="events" aria-labelledby="events-heading">

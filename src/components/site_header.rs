@@ -14,11 +14,6 @@ pub fn SiteHeader() -> impl IntoView {
     let state = use_app();
     let story = story();
     let lang = state.lang;
-    // Reading stops when the language changes (the texts and controls change with it).
-    Effect::new(move |_| {
-        lang.track();
-        browser::speech::stop();
-    });
     view! {
         <header class="site-header">
             <div class="site-header__bar">
