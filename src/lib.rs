@@ -14,13 +14,14 @@
 //! | [`state`] | the shared signals; their link to URL, storage and document |
 //! | [`search`] | search, theme filter and sort over the events |
 //! | [`i18n`] | the interface's own strings in three languages |
+//! | [`speech`] | read-aloud, the plain part: sentences, what a voice says for each (English money in millions), the voice for a language |
 //! | [`components`] | Leptos components, one per file |
-//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module |
+//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API |
 //! | [`site`] | build time, host only: the first view as HTML, CSP, 404 page, service worker, joined styles, integrity |
 //!
 //! # The one rule
 //!
-//! `model`, `data`, `text`, `format` and `chart`'s geometry never import leptos, web-sys or
+//! `model`, `data`, `text`, `format`, `speech` and `chart`'s geometry never import leptos, web-sys or
 //! gloo, so a host `cargo test` covers them fast and exactly. Components only wire signals
 //! to them.
 //!
