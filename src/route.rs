@@ -1,6 +1,6 @@
 //! The URL carries the view: language, theme filter, search, sort, open card, chart scale.
 //!
-//! Form: `#/{lang}[/event/{rank}][?theme=…&q=…&sort=…&scale=…]`, for example
+//! Form: `#/{lang}[/event/{rank}][?theme=…&q=…&sort=…&scale=…&text=…]`, for example
 //! `#/zh-Hans/event/2` or `#/en?theme=relocation&q=5222&sort=money`.
 //!
 //! Parsing never fails: whatever a link carries (a bad hash, 10 KB of junk, broken
@@ -44,6 +44,37 @@ impl Sort {
     }
 }
 
+/// The size of the whole app's text: the reader's own choice, kept across visits and in
+/// shared links. Larger sizes also bring wider spacing, larger targets and simpler chrome
+/// (`style/elder.css`, 长辈模式).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum TextSize {
+    #[default]
+    Normal,
+    /// 1.5 times the normal size: 长辈模式.
+    Large,
+    /// A further step, 1.75 times.
+    ExtraLarge,
+}
+
+impl TextSize {
+    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::ExtraLarge];
+
+    /// Stable identifier, used in URLs, storage and `<html data-text>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextSize::Normal => "normal",
+            TextSize::Large => "large",
+            TextSize::ExtraLarge => "xl",
+        }
+    }
+
+    /// Parses a stored or linked value; `None` for anything else.
+    pub fn parse(s: &str) -> Option<TextSize> {
+        TextSize::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
 /// The state a URL carries. `lang` is `None` when the URL names no language, so that the
 /// reader's stored choice applies.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -56,6 +87,8 @@ pub struct Route {
     pub open: Option<u8>,
     /// Scale of the money chart.
     pub scale: ScaleKind,
+    /// The text size, when the link asks for a larger one; `None` leaves the reader's own.
+    pub text: Option<TextSize>,
 }
 
 /// What the parser needs to know about the story to reject ids that do not exist.
@@ -106,6 +139,7 @@ impl Route {
                 "q" => route.query = clean_query(&value),
                 "sort" => route.sort = Sort::parse(&value).unwrap_or_default(),
                 "scale" => route.scale = ScaleKind::parse(&value).unwrap_or_default(),
+                "text" => route.text = TextSize::parse(&value).filter(|t| *t != TextSize::Normal),
                 _ => {}
             }
         }
@@ -132,6 +166,9 @@ impl Route {
         }
         if self.scale != ScaleKind::default() {
             params.push(("scale", self.scale.as_str().to_owned()));
+        }
+        if let Some(text) = self.text.filter(|t| *t != TextSize::Normal) {
+            params.push(("text", text.as_str().to_owned()));
         }
         for (i, (key, value)) in params.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
@@ -259,6 +296,7 @@ mod tests {
             sort: Sort::People,
             open: Some(5),
             scale: ScaleKind::Log,
+            text: Some(TextSize::ExtraLarge),
         };
         let hash = route.to_hash(Lang::En);
         assert_eq!(parse(&hash), route, "{hash}");
@@ -288,6 +326,8 @@ mod tests {
             "#/zh-Hans/evt/2",
             "#?theme=nope",
             "#?sort=sideways&scale=cubic",
+            "#?text=huge",
+            "#?text=LARGE",
             "#?q=%E0%A4%A",
             "#?q=%ZZ",
             "#?q=%FF%FE",
@@ -303,10 +343,32 @@ mod tests {
             assert_eq!(r.sort, Sort::Report, "{junk:?}");
             assert_eq!(r.scale, ScaleKind::Linear, "{junk:?}");
             assert!(r.query.is_empty(), "{junk:?}");
+            assert_eq!(r.text, None, "{junk:?}");
         }
         // A long but well-formed query is capped, not dropped.
         let r = parse(&junk_query);
         assert!(r.query.chars().count() <= MAX_QUERY_CHARS);
+    }
+
+    #[test]
+    fn a_link_carries_a_larger_text_size_and_only_that() {
+        assert_eq!(parse("#/zh-Hans?text=large").text, Some(TextSize::Large));
+        assert_eq!(
+            parse("#/en/event/3?text=xl").text,
+            Some(TextSize::ExtraLarge)
+        );
+        // The normal size is no request: the reader's own choice applies.
+        assert_eq!(parse("#/en?text=normal").text, None);
+        let normal = Route {
+            text: Some(TextSize::Normal),
+            ..Route::default()
+        };
+        assert_eq!(normal.to_hash(Lang::En), "#/en");
+        let large = Route {
+            text: Some(TextSize::Large),
+            ..Route::default()
+        };
+        assert_eq!(large.to_hash(Lang::ZhHant), "#/zh-Hant?text=large");
     }
 
     // Bug (issue 12): a search of spaces wrote `?q=%20%20%20` into the URL.

@@ -6,22 +6,29 @@ use crate::browser;
 use crate::chart::scale::ScaleKind;
 use crate::data::story;
 use crate::model::Lang;
-use crate::route::{Route, Sort};
+use crate::route::{Route, Sort, TextSize};
 use crate::search::{visible_events, SearchIndex};
 use leptos::prelude::*;
 
-/// Light, dark, or whatever the system says.
+/// Light, dark, whatever the system says, or high contrast (text and controls at WCAG AAA
+/// contrast, 7:1).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Appearance {
     #[default]
     System,
     Light,
     Dark,
+    Contrast,
 }
 
 impl Appearance {
     /// Every choice, as the switch cycles through them.
-    pub const ALL: [Appearance; 3] = [Appearance::System, Appearance::Light, Appearance::Dark];
+    pub const ALL: [Appearance; 4] = [
+        Appearance::System,
+        Appearance::Light,
+        Appearance::Dark,
+        Appearance::Contrast,
+    ];
 
     /// Stable identifier, stored and used as `<html data-theme>`.
     pub fn as_str(self) -> &'static str {
@@ -29,6 +36,7 @@ impl Appearance {
             Appearance::System => "system",
             Appearance::Light => "light",
             Appearance::Dark => "dark",
+            Appearance::Contrast => "contrast",
         }
     }
 
@@ -36,6 +44,14 @@ impl Appearance {
     pub fn parse(s: &str) -> Option<Appearance> {
         Appearance::ALL.into_iter().find(|a| a.as_str() == s)
     }
+}
+
+/// The reader's choices kept across visits (a link's own choices win over them).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Stored {
+    pub lang: Option<Lang>,
+    pub appearance: Appearance,
+    pub text: Option<TextSize>,
 }
 
 /// What the detail panel shows.
@@ -52,6 +68,8 @@ pub enum Panel {
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub appearance: RwSignal<Appearance>,
+    /// The size of the whole app's text (长辈模式).
+    pub text: RwSignal<TextSize>,
     /// Theme filter (a theme id).
     pub theme: RwSignal<Option<String>>,
     pub query: RwSignal<String>,
@@ -74,7 +92,7 @@ pub struct AppState {
 
 impl AppState {
     /// Creates the state from a parsed route and the reader's stored choices.
-    pub fn new(route: Route, stored_lang: Option<Lang>, appearance: Appearance) -> AppState {
+    pub fn new(route: Route, stored: Stored) -> AppState {
         let theme = RwSignal::new(route.theme.clone());
         let query = RwSignal::new(route.query.clone());
         let sort = RwSignal::new(route.sort);
@@ -86,8 +104,9 @@ impl AppState {
             index.with_value(|index| visible_events(story(), index, theme.as_deref(), &query, sort))
         });
         AppState {
-            lang: RwSignal::new(route.lang.or(stored_lang).unwrap_or_default()),
-            appearance: RwSignal::new(appearance),
+            lang: RwSignal::new(route.lang.or(stored.lang).unwrap_or_default()),
+            appearance: RwSignal::new(stored.appearance),
+            text: RwSignal::new(route.text.or(stored.text).unwrap_or_default()),
             theme,
             query,
             sort,
@@ -111,6 +130,7 @@ impl AppState {
             // A card the filters hide is not in view: the URL does not claim it.
             open: self.open.get().filter(|r| self.visible.get().contains(r)),
             scale: self.scale.get(),
+            text: Some(self.text.get()).filter(|t| *t != TextSize::Normal),
         }
     }
 
@@ -124,6 +144,9 @@ impl AppState {
         self.sort.set(route.sort);
         self.open.set(route.open);
         self.scale.set(route.scale);
+        if let Some(text) = route.text {
+            self.text.set(text);
+        }
         self.panel.set(None);
     }
 
@@ -177,6 +200,9 @@ pub struct ChartsState {
     pub scale: RwSignal<ScaleKind>,
     /// Notified when the document's colours may have changed (a theme choice).
     pub colours: Trigger,
+    /// The root text size against 16 px ([`browser::document::root_text_scale`]): charts
+    /// are laid out this many times narrower and drawn this many times larger.
+    pub text_scale: RwSignal<f64>,
 }
 
 impl ChartsState {
@@ -186,6 +212,7 @@ impl ChartsState {
             lang: RwSignal::new(lang),
             scale: RwSignal::new(scale),
             colours: Trigger::new(),
+            text_scale: RwSignal::new(1.0),
         }
     }
 
@@ -218,10 +245,15 @@ fn document_lang() -> Option<Lang> {
 pub fn provide_charts_state() -> ChartsState {
     let route = Route::parse(&browser::history::hash(), story());
     let state = ChartsState::new(document_lang().unwrap_or_default(), route.scale);
+    state.text_scale.set(browser::document::root_text_scale());
     provide_context(state);
     browser::island::watch_document_attributes(move || {
         if let Some(lang) = document_lang().filter(|l| *l != state.lang.get_untracked()) {
             state.lang.set(lang);
+        }
+        let scale = browser::document::root_text_scale();
+        if scale != state.text_scale.get_untracked() {
+            state.text_scale.set(scale);
         }
         state.colours.notify();
     });
@@ -243,11 +275,14 @@ pub fn use_app() -> AppState {
 /// step with it. Call once, in the root component.
 pub fn provide_app_state() -> AppState {
     let route = Route::parse(&browser::history::hash(), story());
-    let stored_lang = browser::storage::lang().and_then(|t| Lang::parse(&t));
-    let appearance = browser::storage::appearance()
-        .and_then(|a| Appearance::parse(&a))
-        .unwrap_or_default();
-    let state = AppState::new(route, stored_lang, appearance);
+    let stored = Stored {
+        lang: browser::storage::lang().and_then(|t| Lang::parse(&t)),
+        appearance: browser::storage::appearance()
+            .and_then(|a| Appearance::parse(&a))
+            .unwrap_or_default(),
+        text: browser::storage::text_size().and_then(|t| TextSize::parse(&t)),
+    };
+    let state = AppState::new(route, stored);
     provide_context(state);
 
     // State -> URL. Opening a card adds a history entry: a card is a place the reader went,
@@ -284,10 +319,27 @@ pub fn provide_app_state() -> AppState {
     Effect::new(move |_| {
         let appearance = state.appearance.get();
         browser::storage::set_appearance(appearance.as_str());
-        browser::document::set_theme(match appearance {
-            Appearance::System => None,
-            other => Some(other.as_str()),
-        });
+        browser::document::set_root_attribute(
+            "data-theme",
+            match appearance {
+                Appearance::System => None,
+                other => Some(other.as_str()),
+            },
+        );
+    });
+
+    // Text size: storage, <html data-text> (which the pre-paint script set from the same
+    // sources before the first paint, `site/prepaint.js`).
+    Effect::new(move |_| {
+        let text = state.text.get();
+        browser::storage::set_text_size(text.as_str());
+        browser::document::set_root_attribute(
+            "data-text",
+            match text {
+                TextSize::Normal => None,
+                other => Some(other.as_str()),
+            },
+        );
     });
 
     // The document title follows the view.

@@ -9,7 +9,7 @@ use zezhou::components::{EventCard, SiteFooter, SiteHeader};
 use zezhou::data::story;
 use zezhou::model::Lang;
 use zezhou::route::Route;
-use zezhou::state::{AppState, Appearance};
+use zezhou::state::{AppState, Stored};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,7 +21,13 @@ fn mount<V: IntoView + 'static>(
     let document = document();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let state = AppState::new(Route::default(), Some(lang), Appearance::System);
+    let state = AppState::new(
+        Route::default(),
+        Stored {
+            lang: Some(lang),
+            ..Stored::default()
+        },
+    );
     leptos::mount::mount_to(host.clone(), move || {
         provide_context(state);
         view()

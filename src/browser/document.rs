@@ -1,4 +1,4 @@
-//! The document around the app: `<html lang>`, the theme attribute, the title, focus, scroll.
+//! The document around the app: `<html lang>`, the theme and text-size attributes, the title, focus, scroll.
 
 use wasm_bindgen::JsCast;
 
@@ -13,14 +13,28 @@ pub fn set_lang(tag: &str) {
     }
 }
 
-/// Sets `<html data-theme>`, or removes it to follow the system.
-pub fn set_theme(theme: Option<&str>) {
+/// Sets a view attribute of `<html>` (`data-theme`, `data-text`), or removes it for the
+/// default.
+pub fn set_root_attribute(name: &str, value: Option<&str>) {
     if let Some(html) = html() {
-        let _ = match theme {
-            Some(t) => html.set_attribute("data-theme", t),
-            None => html.remove_attribute("data-theme"),
+        let _ = match value {
+            Some(v) => html.set_attribute(name, v),
+            None => html.remove_attribute(name),
         };
     }
+}
+
+/// How large the root text is against the usual 16 px: 1.5 in 长辈模式, 2 where the
+/// reader's browser sets text at 200%; 1 where it cannot be read.
+pub fn root_text_scale() -> f64 {
+    let size = web_sys::window().zip(html()).and_then(|(window, html)| {
+        let style = window.get_computed_style(&html).ok()??;
+        let size = style.get_property_value("font-size").ok()?;
+        // JavaScript's parseFloat: Rust's float parser would add about 14 KB to the module.
+        Some(js_sys::parse_float(&size))
+    });
+    size.filter(|px| px.is_finite())
+        .map_or(1.0, |px| (px / 16.0).clamp(1.0, 4.0))
 }
 
 /// Sets the document title.

@@ -46,8 +46,8 @@ pub fn listen(name: &str, on_detail: impl Fn(String) + 'static) {
     callback.forget();
 }
 
-/// Calls `on_change` whenever `<html>`'s `lang` or `data-theme` changes, for the life of
-/// the page.
+/// Calls `on_change` whenever `<html>`'s `lang`, `data-theme` or `data-text` changes, for
+/// the life of the page.
 pub fn watch_document_attributes(on_change: impl Fn() + 'static) {
     let Some(html) = web_sys::window()
         .and_then(|w| w.document())
@@ -61,7 +61,7 @@ pub fn watch_document_attributes(on_change: impl Fn() + 'static) {
     };
     let init = web_sys::MutationObserverInit::new();
     init.set_attributes(true);
-    let filter = js_sys::Array::of2(&"lang".into(), &"data-theme".into());
+    let filter = js_sys::Array::of3(&"lang".into(), &"data-theme".into(), &"data-text".into());
     init.set_attribute_filter(&filter);
     if observer.observe_with_options(&html, &init).is_ok() {
         callback.forget();

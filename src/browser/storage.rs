@@ -6,6 +6,8 @@
 
 const LANG: &str = "zezhou.lang";
 const APPEARANCE: &str = "zezhou.appearance";
+// `site/prepaint.js` reads these two keys before the first paint: keep them in step.
+const TEXT_SIZE: &str = "zezhou.text";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -42,4 +44,14 @@ pub fn appearance() -> Option<String> {
 /// Stores the appearance; ignored where storage is unavailable.
 pub fn set_appearance(value: &str) {
     set(APPEARANCE, value);
+}
+
+/// The stored text size (normal, large, xl), if any.
+pub fn text_size() -> Option<String> {
+    get(TEXT_SIZE)
+}
+
+/// Stores the text size; ignored where storage is unavailable.
+pub fn set_text_size(value: &str) {
+    set(TEXT_SIZE, value);
 }

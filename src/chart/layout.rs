@@ -34,7 +34,9 @@ pub const VALUE_FONT: f64 = 13.0;
 pub const TICK_FONT: f64 = 12.0;
 
 /// The narrowest chart laid out; a narrower container scrolls nothing, it scales the SVG.
-pub const MIN_WIDTH: f64 = 240.0;
+/// Large text lays a chart out this narrow: a 320 px phone's chart at 1.5 times its text
+/// (长辈模式) is laid out at about 170 px and drawn 1.5 times as large.
+pub const MIN_WIDTH: f64 = 168.0;
 /// Height of one line of a group label.
 const LINE_H: f64 = 20.0;
 /// Height of one bar's row: the touch target's minimum.
@@ -606,7 +608,9 @@ mod tests {
         for kind in ChartKind::ALL {
             for lang in Lang::ALL {
                 for scale in ScaleKind::ALL {
-                    for width in [0.0, 240.0, 288.0, 320.0, 360.0, 412.0, 768.0, 1200.0] {
+                    for width in [
+                        0.0, 168.0, 190.0, 216.0, 240.0, 288.0, 320.0, 360.0, 412.0, 768.0, 1200.0,
+                    ] {
                         let layout = chart(kind, width, lang, scale);
                         assert_eq!(layout.width, width.max(MIN_WIDTH));
                         check_fits(&layout);

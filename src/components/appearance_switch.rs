@@ -2,7 +2,7 @@ use crate::i18n::strings;
 use crate::state::{use_app, Appearance};
 use leptos::prelude::*;
 
-/// Light / dark / system: a select, so the current choice is always named.
+/// System / light / dark / high contrast: a select, so the current choice is always named.
 #[component]
 pub fn AppearanceSwitch() -> impl IntoView {
     let state = use_app();
@@ -11,6 +11,7 @@ pub fn AppearanceSwitch() -> impl IntoView {
         Appearance::System => t().theme_system,
         Appearance::Light => t().theme_light,
         Appearance::Dark => t().theme_dark,
+        Appearance::Contrast => t().theme_contrast,
     };
     view! {
         <label class="select">

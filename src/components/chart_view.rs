@@ -68,6 +68,8 @@ pub fn ChartView(
             ChartKind::Money => state.scale.get(),
             _ => ScaleKind::Linear,
         };
+        // Larger text (长辈模式, or the browser's text size): laid out narrower, drawn larger.
+        let w = (w / state.text_scale.get()).floor();
         (w > 0.0).then(|| chart_layout(data, w, lang.get(), scale))
     });
 

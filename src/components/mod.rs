@@ -23,6 +23,7 @@ mod scale_switch;
 mod share_button;
 mod site_footer;
 mod site_header;
+mod text_size_switch;
 
 pub use app::{App, Page};
 pub use appearance_switch::AppearanceSwitch;
@@ -43,3 +44,4 @@ pub use scale_switch::ScaleSwitch;
 pub use share_button::ShareButton;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use text_size_switch::TextSizeSwitch;

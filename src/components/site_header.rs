@@ -1,5 +1,5 @@
 use super::event_section::{open_from_click, space_clicks};
-use super::{AppearanceSwitch, LanguageSwitch, ShareButton};
+use super::{AppearanceSwitch, LanguageSwitch, ShareButton, TextSizeSwitch};
 use crate::browser;
 use crate::data::story;
 use crate::html::{lead, listen_control};
@@ -8,7 +8,8 @@ use crate::state::use_app;
 use leptos::prelude::*;
 
 /// The page header: place and year, title, source and byline, the report's lead paragraph
-/// (its glossary terms open the panel) and its listen control, and the view controls.
+/// (its glossary terms open the panel) and its listen control, and the view controls
+/// (language, 长辈模式, appearance, share).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app();
@@ -18,6 +19,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__bar">
                 <LanguageSwitch/>
+                <TextSizeSwitch/>
                 <div class="site-header__actions">
                     <AppearanceSwitch/>
                     <ShareButton/>

@@ -13,10 +13,11 @@ pub enum PageError {
     Missing(&'static str),
 }
 
-/// Sets `<html class="no-wasm">` where the browser has no WebAssembly, so the static first
-/// view shows every text and a note instead of waiting for an app that cannot start.
-pub const NO_WASM_SCRIPT: &str =
-    "if(typeof WebAssembly!=='object')document.documentElement.classList.add('no-wasm')";
+/// The script that runs before the first paint: sets `<html class="no-wasm">` where the
+/// browser has no WebAssembly, so the static first view shows every text and a note instead
+/// of waiting for an app that cannot start; and puts the reader's text size (长辈模式) and
+/// theme on `<html>`, so the first view is drawn in them from its first frame.
+pub const PREPAINT_SCRIPT: &str = include_str!("prepaint.js");
 
 /// The policy: only this origin, WebAssembly compilation allowed, inline scripts only by
 /// hash, no inline styles at all.
@@ -95,7 +96,7 @@ pub fn finish(
         .find_map(|m| html.find(m))
         .ok_or(PageError::Missing("</head> or <body>"))?;
     let fallbacks = format!(
-        "<noscript><link rel=\"stylesheet\" href=\"./noscript.css\" integrity=\"{}\"></noscript><script>{NO_WASM_SCRIPT}</script>",
+        "<noscript><link rel=\"stylesheet\" href=\"./noscript.css\" integrity=\"{}\"></noscript><script>{PREPAINT_SCRIPT}</script>",
         integrity(noscript_css)
     );
     let html = format!("{}{fallbacks}{}", &html[..head_end], &html[head_end..]);

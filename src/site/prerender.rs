@@ -6,14 +6,14 @@
 
 use crate::components::Page;
 use crate::route::Route;
-use crate::state::{AppState, Appearance};
+use crate::state::{AppState, Stored};
 use leptos::prelude::*;
 
 /// The default view (simplified Chinese, no filter, no card open) as HTML.
 pub fn first_view() -> String {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(AppState::new(Route::default(), None, Appearance::System));
+        provide_context(AppState::new(Route::default(), Stored::default()));
         view! { <Page/> }.to_html()
     })
 }

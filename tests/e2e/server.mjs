@@ -23,6 +23,8 @@ export const TYPES = {
  * engines whose driver has no log endpoint (WebKitWebDriver): a same-origin script that
  * records errors, unhandled rejections, CSP violations and console.error in
  * `window.__problems`, and with `?nowasm` in the page's address removes WebAssembly first.
+ * It also records `<html>`'s view attributes at the first animation frame (before the first
+ * paint) in `window.__firstFrame`, to tell a flash of the wrong layout.
  */
 const PROBE = `window.__problems = [];
 if (location.search.includes('nowasm')) delete window.WebAssembly;
@@ -32,6 +34,10 @@ addEventListener('unhandledrejection', (e) => note('rejection: ' + (e.reason?.me
 document.addEventListener('securitypolicyviolation', (e) => note('CSP: ' + e.violatedDirective + ' blocked ' + e.blockedURI));
 const consoleError = console.error.bind(console);
 console.error = (...args) => { note('console: ' + args.join(' ')); consoleError(...args); };
+requestAnimationFrame(() => {
+  const root = document.documentElement;
+  window.__firstFrame = { text: root.dataset.text ?? null, theme: root.dataset.theme ?? null, fontSize: getComputedStyle(root).fontSize };
+});
 `;
 
 /**

@@ -187,6 +187,35 @@ for (const engine of ENGINES) {
           await r.clean();
         });
 
+        test('长辈模式 and high contrast: large from the first frame after a reload, AAA colours, no sideways scroll at 200%', async () => {
+          await r.go('#/zh-Hans');
+          await r.ready();
+          await r.click('[data-testid="large-text"]');
+          await r.waitFor(`return document.documentElement.dataset.text === 'large'`, 'large text');
+          assert.equal(await r.js(`return getComputedStyle(document.documentElement).fontSize`), '24px');
+          assert.match(await r.js('return location.hash'), /[?&]text=large/);
+          await r.click('[data-testid="appearance"] option[value="contrast"]');
+          await r.waitFor(`return document.documentElement.dataset.theme === 'contrast'`, 'high contrast');
+          assert.equal(await r.js(`return getComputedStyle(document.body).color`), 'rgb(0, 0, 0)');
+          // A reload: the pre-paint script sets both before the first frame.
+          await r.go(await r.js('return location.hash'));
+          await r.waitFor(`return window.__firstFrame`, 'the first frame');
+          assert.deepEqual(await r.js('return window.__firstFrame'), { text: 'large', theme: 'contrast', fontSize: '24px' });
+          await r.ready();
+          assert.equal(await r.js(`return document.querySelector('[data-testid="large-text"]').getAttribute('aria-pressed')`), 'true');
+          await r.shoot('large-contrast');
+          // 200% text: the page still fits the screen's width.
+          await r.js(`const s = new CSSStyleSheet(); s.replaceSync('html { font-size: 200% !important; }'); document.adoptedStyleSheets = [s];`);
+          await s.driver.sleep(200);
+          assert.equal(await r.js('return document.documentElement.scrollWidth <= document.documentElement.clientWidth'), true);
+          await r.js(`document.adoptedStyleSheets = [];`);
+          // Back to the reader's usual view for the tests that follow.
+          await r.click('[data-testid="large-text"]');
+          await r.click('[data-testid="appearance"] option[value="system"]');
+          await r.waitFor(`return !document.documentElement.dataset.text && !document.documentElement.dataset.theme`, 'the usual view');
+          await r.clean();
+        });
+
         test('share: the share sheet, else the clipboard, else a plain message', async () => {
           // The share sheet and clipboard permissions differ by engine (WebKitGTK has no
           // share sheet here; clipboard writes may be refused under automation): whatever the
