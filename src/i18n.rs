@@ -51,14 +51,10 @@ pub struct Strings {
     pub provenance_note: &'static str,
     pub original_text: &'static str,
     pub theme_label: &'static str,
-    /// Read-aloud (see [`crate::browser::speech`]): the button's three labels, stop, and
-    /// what it says where the device cannot read this language.
+    /// The listen control's labels in the page's markup ([`crate::html::listen_control`]):
+    /// read, and stop. The rest of read-aloud's strings are in [`ReaderStrings`].
     pub listen: &'static str,
-    pub pause_reading: &'static str,
-    pub resume_reading: &'static str,
     pub stop_reading: &'static str,
-    pub no_voice: &'static str,
-    pub no_speech: &'static str,
 }
 
 const ZH_HANS: Strings = Strings {
@@ -104,11 +100,7 @@ const ZH_HANS: Strings = Strings {
     original_text: "原文",
     theme_label: "主题",
     listen: "朗读",
-    pause_reading: "暂停",
-    resume_reading: "继续朗读",
     stop_reading: "停止",
-    no_voice: "这台设备没有中文语音，无法朗读。",
-    no_speech: "这个浏览器不支持朗读。",
 };
 
 const ZH_HANT: Strings = Strings {
@@ -154,11 +146,7 @@ const ZH_HANT: Strings = Strings {
     original_text: "原文",
     theme_label: "主題",
     listen: "朗讀",
-    pause_reading: "暫停",
-    resume_reading: "繼續朗讀",
     stop_reading: "停止",
-    no_voice: "這台裝置沒有中文語音，無法朗讀。",
-    no_speech: "這個瀏覽器不支援朗讀。",
 };
 
 const EN: Strings = Strings {
@@ -204,12 +192,43 @@ const EN: Strings = Strings {
     original_text: "Original",
     theme_label: "Theme",
     listen: "Listen",
-    pause_reading: "Pause",
-    resume_reading: "Resume",
     stop_reading: "Stop",
-    no_voice: "This device has no English voice, so it cannot read aloud.",
-    no_speech: "This browser cannot read aloud.",
 };
+
+/// Read-aloud's strings that only the charts module, which reads aloud, uses
+/// ([`crate::browser::speech`]), apart from [`Strings`] so that the page does not carry them:
+/// the read button's labels while reading, and what the control says where the device cannot
+/// read this language or the browser cannot read at all.
+pub struct ReaderStrings {
+    pub pause: &'static str,
+    pub resume: &'static str,
+    pub no_voice: &'static str,
+    pub no_speech: &'static str,
+}
+
+/// Read-aloud's strings in `lang`.
+pub fn reader_strings(lang: Lang) -> &'static ReaderStrings {
+    match lang {
+        Lang::ZhHans => &ReaderStrings {
+            pause: "暂停",
+            resume: "继续朗读",
+            no_voice: "这台设备没有中文语音，无法朗读。",
+            no_speech: "这个浏览器不支持朗读。",
+        },
+        Lang::ZhHant => &ReaderStrings {
+            pause: "暫停",
+            resume: "繼續朗讀",
+            no_voice: "這台裝置沒有中文語音，無法朗讀。",
+            no_speech: "這個瀏覽器不支援朗讀。",
+        },
+        Lang::En => &ReaderStrings {
+            pause: "Pause",
+            resume: "Resume",
+            no_voice: "This device has no English voice, so it cannot read aloud.",
+            no_speech: "This browser cannot read aloud.",
+        },
+    }
+}
 
 /// The interface strings in `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -149,6 +149,9 @@ fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
 /// first view: mounts [`components::ChartsApp`] in place of the slot's note.
 pub fn start_charts() {
     browser::crash::install_panic_hook();
+    // Read-aloud first: it needs no slot (the page may have loaded this module for it, with
+    // the charts still far below).
+    browser::speech::serve();
     let Some(root) = leptos::prelude::document().get_element_by_id(browser::island::CHARTS_ROOT)
     else {
         leptos::logging::error!("no charts slot to mount into");

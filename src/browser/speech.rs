@@ -2,25 +2,35 @@
 //! device): one utterance per sentence, the sentence being read highlighted
 //! (`sentence--reading`) and kept in view, pause, resume and stop.
 //!
+//! This runs in the charts module, not the page (the first load's budget; see the crate
+//! docs, "Two modules"). The page only has the sentence spans and the listen controls
+//! ([`crate::html`]) and, for a press on a control, asks this module to read its target
+//! ([`island::ask_to_read`], a [`island::READ_ALOUD`] window event), loading the module
+//! first if need be; a press made before the module started waits on its control
+//! (`data-state="busy"`), which [`serve`] takes up.
+//!
 //! The sentences are the `<span class="sentence">` that [`crate::html`] writes (a host test
 //! proves they are [`crate::speech::sentences`]); what a voice says for each, and which voice,
-//! come from [`crate::speech`]. This file speaks and keeps the control
-//! ([`crate::html::listen_control`]) saying what a press will do. It never moves focus and
-//! announces nothing but the "no voice" line after a press, so a screen reader's own speech
-//! is not disturbed; speech starts only on a press. One reading at a time: a press
-//! elsewhere, a language change, closing the card and leaving the page stop it.
+//! come from [`crate::speech`]. This file speaks and keeps the control saying what a press
+//! will do. It never moves focus and announces nothing but the "no voice" line after a
+//! press, so a screen reader's own speech is not disturbed; speech starts only on a press.
+//! One reading at a time: a press elsewhere, a language change (`<html lang>`), closing the
+//! card or the filters hiding it (seen by a mutation observer) and leaving the page stop it.
 //!
-//! Small on purpose (the first load's budget): one handler function for every event, made
-//! once, which tells a stale utterance's event from the current one by the utterance.
+//! One handler function for the speech events, made once, which tells a stale utterance's
+//! event from the current one by the utterance.
 
-use crate::i18n::strings;
+use crate::browser::island;
+use crate::i18n::{reader_strings, strings};
 use crate::model::Lang;
 use crate::speech::{choose_voice, spoken, Voice};
 use std::cell::RefCell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, SpeechSynthesis, SpeechSynthesisUtterance, SpeechSynthesisVoice};
-
+use web_sys::{
+    Element, Event, MutationObserver, MutationObserverInit, MutationRecord, SpeechSynthesis,
+    SpeechSynthesisUtterance, SpeechSynthesisVoice,
+};
 /// The class of the sentence being read.
 const READING: &str = "sentence--reading";
 
@@ -30,6 +40,8 @@ struct Reading {
     /// The control (`.listen`) that started it.
     control: Element,
     lang: Lang,
+    /// The body of the card being read (`None` for the lead): hidden or gone stops it.
+    body: Option<Element>,
     spans: Vec<Element>,
     voice: Option<SpeechSynthesisVoice>,
     /// The utterance being spoken: only its events count.
@@ -48,19 +60,40 @@ thread_local! {
         }
         handler
     };
+    /// Watches the card being read ([`on_mutation`]).
+    static WATCHER: Option<MutationObserver> = {
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(on_mutation).into_js_value();
+        MutationObserver::new(callback.unchecked_ref()).ok()
+    };
 }
 
-/// Handles a click on a listen control inside the element that got it (the card list, the
-/// lead's control): starts, pauses, resumes or stops. Returns the rank of the card whose
-/// reading a press started, for the caller to open it.
-pub fn press(ev: &web_sys::MouseEvent, lang: Lang) -> Option<u8> {
-    let target: Element = ev.target()?.dyn_into().ok()?;
-    let button = target.closest(".listen button").ok()??;
-    let control = button.parent_element()?;
-    if button.has_attribute("data-stop") {
-        stop();
-        return None;
+/// Starts serving the page's requests to read ([`island::READ_ALOUD`]), stopping on a
+/// language change, and reads what was pressed before this module started, if anything.
+pub fn serve() {
+    island::listen(island::READ_ALOUD, |detail| {
+        if detail == "stop" {
+            stop();
+            return;
+        }
+        let selector = format!(".listen[data-listen=\"{detail}\"]");
+        if let Ok(Some(control)) = leptos::prelude::document().query_selector(&selector) {
+            play(control);
+        }
+    });
+    island::watch_document_attributes(|| {
+        let lang = crate::state::document_lang();
+        if NOW.with_borrow(|now| now.as_ref().is_some_and(|r| Some(r.lang) != lang)) {
+            stop();
+        }
+    });
+    if let Ok(Some(control)) = leptos::prelude::document().query_selector(island::BUSY) {
+        play(control);
     }
+}
+
+/// A press on the read button of `control` (a `.listen`): starts reading its target, or
+/// pauses or resumes it when it is the one being read.
+fn play(control: Element) {
     let same = NOW.with_borrow_mut(|now| match now {
         Some(r) if r.control == control => {
             if r.voice.is_some() {
@@ -77,17 +110,19 @@ pub fn press(ev: &web_sys::MouseEvent, lang: Lang) -> Option<u8> {
         _ => false,
     });
     if same {
-        return None;
+        return;
     }
     stop();
-    let id = control.get_attribute("data-listen")?;
-    start(control, &id, lang);
-    id.strip_prefix("event-")?.parse().ok()
+    let lang = crate::state::document_lang().unwrap_or_default();
+    if let Some(id) = control.get_attribute("data-listen") {
+        start(control, &id, lang);
+    }
 }
 
 /// Stops the reading, if any, and resets its control.
 pub fn stop() {
     if let Some(r) = NOW.take() {
+        WATCHER.with(|w| w.as_ref().map(MutationObserver::disconnect));
         r.synth.cancel();
         if let Some(span) = r.spans.get(r.index) {
             let _ = span.class_list().remove_1(READING);
@@ -96,27 +131,14 @@ pub fn stop() {
     }
 }
 
-/// Stops a card's reading unless that card is `open` (the lead's reading goes on).
-pub fn stop_unless_open(open: Option<u8>) {
-    let id = open.map(crate::html::event_dom_id);
-    let other = NOW.with_borrow(|now| {
-        now.as_ref()
-            .and_then(|r| r.control.get_attribute("data-listen"))
-            .is_some_and(|t| t != "lead" && Some(&t) != id.as_ref())
-    });
-    if other {
-        stop();
-    }
-}
-
 /// Sets the control's label (read, pause or resume: `paused` is `None` when not reading),
-/// shows its stop button while reading, and clears its status line.
+/// shows its stop button while reading, and clears its status line (and its busy state).
 fn show(control: &Element, lang: Lang, paused: Option<bool>) {
-    let t = strings(lang);
+    let t = reader_strings(lang);
     let (label, state) = match paused {
-        None => (t.listen, "idle"),
-        Some(false) => (t.pause_reading, "reading"),
-        Some(true) => (t.resume_reading, "paused"),
+        None => (strings(lang).listen, "idle"),
+        Some(false) => (t.pause, "reading"),
+        Some(true) => (t.resume, "paused"),
     };
     let _ = control.set_attribute("data-state", state);
     if let Ok(Some(el)) = control.query_selector(".listen__label") {
@@ -141,7 +163,8 @@ fn start(control: Element, id: &str, lang: Lang) {
         .and_then(|w| w.speech_synthesis().ok())
         .filter(|s| !s.is_undefined());
     let Some(synth) = synth else {
-        note(&control, strings(lang).no_speech);
+        show(&control, lang, None);
+        note(&control, reader_strings(lang).no_speech);
         return;
     };
     let document = leptos::prelude::document();
@@ -151,18 +174,29 @@ fn start(control: Element, id: &str, lang: Lang) {
         document.get_element_by_id(id)
     };
     let mut spans = Vec::new();
-    if let Some(list) = root.and_then(|r| r.query_selector_all(".sentence").ok()) {
+    if let Some(list) = root
+        .as_ref()
+        .and_then(|r| r.query_selector_all(".sentence").ok())
+    {
         for i in 0..list.length() {
             if let Some(node) = list.item(i) {
                 spans.push(node.unchecked_into());
             }
         }
     }
+    let body = root
+        .as_ref()
+        .filter(|_| id != "lead")
+        .and_then(|card| card.query_selector(".card__body").ok().flatten());
+    if let Some(body) = &body {
+        watch(body);
+    }
     let waiting = synth.get_voices().length() == 0;
     NOW.set(Some(Reading {
         synth: synth.clone(),
         control,
         lang,
+        body,
         spans,
         voice: None,
         utterance: JsValue::UNDEFINED,
@@ -206,7 +240,8 @@ fn begin() {
                 Some(true)
             }
             None => {
-                note(&r.control, strings(r.lang).no_voice);
+                show(&r.control, r.lang, None);
+                note(&r.control, reader_strings(r.lang).no_voice);
                 Some(false)
             }
         }
@@ -277,5 +312,39 @@ fn on_event(ev: Event) {
             }
         }
         _ => stop(),
+    }
+}
+
+/// Watches a card's `body` for being hidden (the card closed) and the document for the
+/// card leaving it (the filters hid it), until [`stop`].
+fn watch(body: &Element) {
+    WATCHER.with(|watcher| {
+        let (Some(watcher), Some(page)) = (watcher, leptos::prelude::document().body()) else {
+            return;
+        };
+        let init = MutationObserverInit::new();
+        init.set_attribute_filter(&js_sys::Array::of1(&"hidden".into()));
+        let _ = watcher.observe_with_options(body, &init);
+        let init = MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        let _ = watcher.observe_with_options(&page, &init);
+    });
+}
+
+/// Stops a card's reading when its body was hidden or has left the document. (A press on
+/// a closed card's listen control opens the card after the reading started: its body was
+/// hidden then, and only a change to `hidden` that leaves it hidden counts.)
+fn on_mutation(records: js_sys::Array) {
+    let hidden = records
+        .iter()
+        .any(|r| r.unchecked_into::<MutationRecord>().type_() == "attributes");
+    let gone = NOW.with_borrow(|now| {
+        now.as_ref()
+            .and_then(|r| r.body.as_ref())
+            .is_some_and(|b| !b.is_connected() || (hidden && b.has_attribute("hidden")))
+    });
+    if gone {
+        stop();
     }
 }

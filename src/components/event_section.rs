@@ -2,7 +2,6 @@ use super::{EventCard, EventFilters};
 use crate::browser;
 use crate::data::story;
 use crate::i18n::{result_count, strings};
-use crate::model::Lang;
 use crate::state::{use_app, AppState, Panel};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -48,18 +47,6 @@ pub fn EventSection() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let total = story().events.len();
-    // Reading aloud stops when the language changes (texts and controls change with it),
-    // and a card's reading when the card closes or the filters hide it.
-    Effect::new(move |last: Option<Lang>| {
-        let now = lang.get();
-        let open = state.open.get().filter(|r| state.visible.get().contains(r));
-        if last.is_some_and(|l| l != now) {
-            browser::speech::stop();
-        } else {
-            browser::speech::stop_unless_open(open);
-        }
-        now
-    });
     view! {
         <section class="events" aria-labelledby="events-heading">
             <h2 id="events-heading" class="events__heading">
@@ -96,9 +83,10 @@ pub fn EventSection() -> impl IntoView {
                 <ol
                     class="events__list"
                     on:click=move |ev| {
-                        // A listen control reads its card, open.
-                        if let Some(rank) = browser::speech::press(&ev, lang.get_untracked()) {
-                            state.open.set(Some(rank));
+                        // A listen control reads its card, open (the charts module reads).
+                        let rank = browser::island::ask_to_read(&ev);
+                        if rank.is_some() && rank != state.open.get_untracked() {
+                            state.open.set(rank);
                         }
                         open_from_click(state, &ev)
                     }

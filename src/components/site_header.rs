@@ -47,7 +47,7 @@ pub fn SiteHeader() -> impl IntoView {
                 class="site-header__listen"
                 inner_html=move || listen_control("lead", lang.get())
                 on:click=move |ev| {
-                    browser::speech::press(&ev, lang.get_untracked());
+                    browser::island::ask_to_read(&ev);
                 }
             ></div>
         </header>
