@@ -217,10 +217,7 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
     }
     h.raw("</h3>")
         .element("p", "card__summary", event.summary.get(lang));
-    let mut tiles = story
-        .event_figures(event.rank)
-        .filter(|f| f.key || matches!(f.provenance, Provenance::Derived { .. }))
-        .peekable();
+    let mut tiles = story.card_figures(event.rank).peekable();
     if tiles.peek().is_some() {
         h.raw(r#"<ul class="card__figures""#)
             .attr("aria-label", t.figures_in_event)

@@ -10,6 +10,8 @@
 //! | [`format`] | numbers and units per language (万元, 亿元, million) |
 //! | [`html`] | the story's static content as HTML strings (the lead, card heads and texts, panel contents), escaped; figures and glossary terms marked as buttons in the lead, headings and texts ([`text::marks`]) |
 //! | [`chart`] | charts: figures chosen by rules over the data, scales, layout, plotters SVG drawing, descriptions, CSV/JSON exports |
+//! | [`cite`] | citations of the report and the app: GB/T 7714-2015 (Chinese), APA (English), with the retrieval date |
+//! | [`poster`] | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link |
 //! | [`route`] | URL hash <-> view state (language, filter, search, sort, open card), junk-proof |
 //! | [`state`] | the shared signals; their link to URL, storage and document |
 //! | [`search`] | search, theme filter and sort over the events |
@@ -66,12 +68,14 @@
 
 pub mod browser;
 pub mod chart;
+pub mod cite;
 pub mod components;
 pub mod data;
 pub mod format;
 pub mod html;
 pub mod i18n;
 pub mod model;
+pub mod poster;
 pub mod route;
 pub mod search;
 pub mod site;

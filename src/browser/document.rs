@@ -37,6 +37,16 @@ pub fn root_text_scale() -> f64 {
         .map_or(1.0, |px| (px / 16.0).clamp(1.0, 4.0))
 }
 
+/// Today in the reader's time zone (a citation's retrieval date).
+pub fn today() -> crate::cite::Day {
+    let now = js_sys::Date::new_0();
+    crate::cite::Day {
+        year: now.get_full_year() as u16,
+        month: now.get_month() as u8 + 1,
+        day: now.get_date() as u8,
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -33,3 +33,12 @@ pub fn href() -> String {
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
 }
+
+/// The page's address without its view (no hash): what a citation names.
+pub fn page() -> String {
+    let href = href();
+    match href.split_once('#') {
+        Some((page, _)) => page.to_owned(),
+        None => href,
+    }
+}

@@ -1,4 +1,5 @@
-//! Share a link: the system share sheet where the browser has one, else the clipboard.
+//! Share a link: the system share sheet where the browser has one, else the clipboard; copy
+//! a text.
 
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -39,14 +40,21 @@ pub async fn share(title: &str, url: &str) -> ShareOutcome {
             }
         }
     }
-    let has_clipboard =
-        js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false);
-    if has_clipboard
-        && JsFuture::from(navigator.clipboard().write_text(url))
-            .await
-            .is_ok()
-    {
+    if copy(url).await {
         return ShareOutcome::Copied;
     }
     ShareOutcome::Failed
+}
+
+/// Puts `text` on the clipboard; false where the browser has no clipboard or refuses.
+pub async fn copy(text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let has_clipboard =
+        js_sys::Reflect::has(&navigator, &JsValue::from_str("clipboard")).unwrap_or(false);
+    has_clipboard
+        && JsFuture::from(navigator.clipboard().write_text(text))
+            .await
+            .is_ok()
 }

@@ -1,8 +1,9 @@
 //! A chart's data as CSV and JSON, for the reader's downloads: every figure with its exact
-//! value, unit, kind, event, provenance and source span, and the story's citation.
+//! value, unit, kind, event, provenance and source span, and the citations of the report
+//! and of this app ([`crate::cite`]), with the day the reader downloaded them.
 //!
 //! CSV is UTF-8 with a byte-order mark (so spreadsheet programs read the Chinese right),
-//! RFC 4180 quoting and CRLF line ends; its last row is the citation.
+//! RFC 4180 quoting and CRLF line ends; its last two rows are the citations.
 //!
 //! ```
 //! use zezhou::chart::export::{csv, file_name};
@@ -18,6 +19,7 @@
 use super::describe::describe;
 use super::spec::{is_reported, ChartData, ChartKind};
 use super::strings::title;
+use crate::cite::Citations;
 use crate::format;
 use crate::model::{Figure, Lang, Provenance, Story, Unit};
 use serde_json::{json, Value};
@@ -93,7 +95,7 @@ fn csv_line(fields: &[String]) -> String {
 
 /// The chart's data as CSV, labels in `lang`; values exact, in the unit's base (yuan, the
 /// percentage, the count).
-pub fn csv(data: &ChartData, story: &Story, lang: Lang) -> String {
+pub fn csv(data: &ChartData, lang: Lang, cite: &Citations) -> String {
     let mut out = String::new();
     out.push(BOM);
     out.push_str(&csv_line(&CSV_COLUMNS.map(str::to_owned)));
@@ -121,18 +123,20 @@ pub fn csv(data: &ChartData, story: &Story, lang: Lang) -> String {
             formula,
         ]));
     }
-    // The citation, padded to the table's width so every row has the same columns.
-    let mut citation = vec![String::new(); CSV_COLUMNS.len()];
-    citation[0] = "citation".to_owned();
-    citation[1] = story.citation.get(lang).to_owned();
-    out.push_str(&csv_line(&citation));
+    // The citations, padded to the table's width so every row has the same columns.
+    for text in [&cite.report, &cite.app] {
+        let mut citation = vec![String::new(); CSV_COLUMNS.len()];
+        citation[0] = "citation".to_owned();
+        citation[1] = text.clone();
+        out.push_str(&csv_line(&citation));
+    }
     out
 }
 
 /// The chart's data as pretty-printed JSON: title, description and citation in `lang`, and
 /// every figure with its exact value (as a number and as the exact decimal text), unit,
 /// kind, event, provenance and source span in three languages (or formula).
-pub fn json(data: &ChartData, story: &Story, lang: Lang) -> String {
+pub fn json(data: &ChartData, story: &Story, lang: Lang, cite: &Citations) -> String {
     let figures: Vec<Value> = data
         .rows()
         .into_iter()
@@ -187,7 +191,7 @@ pub fn json(data: &ChartData, story: &Story, lang: Lang) -> String {
             "byline": story.byline.get(lang),
             "item": story.source.get(lang),
         },
-        "citation": story.citation.get(lang),
+        "citation": { "report": cite.report, "app": cite.app },
         "figures": figures,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
@@ -243,10 +247,20 @@ mod tests {
         }
     }
 
+    /// The citations as a download on 2026-11-30 carries them.
+    fn cite(lang: Lang) -> Citations {
+        let day = crate::cite::Day {
+            year: 2026,
+            month: 11,
+            day: 30,
+        };
+        crate::cite::citations(story(), lang, "https://example.org/zezhou/", day)
+    }
+
     #[test]
     fn csv_has_bom_header_values_and_citation() {
         let data = ChartData::of(ChartKind::Money, story());
-        let text = csv(&data, story(), Lang::ZhHans);
+        let text = csv(&data, Lang::ZhHans, &cite(Lang::ZhHans));
         let body = text.strip_prefix(BOM).expect("starts with a BOM");
         assert!(body.ends_with("\r\n"));
         let records = parse_csv(body);
@@ -261,10 +275,15 @@ mod tests {
         assert_eq!(first[11], "reported");
         assert_eq!(first[12], "1.28亿");
         assert_eq!(first[13], "128 million yuan");
-        let last = records.last().unwrap();
-        assert_eq!(last[0], "citation");
-        assert_eq!(last[1], story().citation.hans);
-        assert_eq!(records.len(), 1 + 4 + 1);
+        let last = &records[records.len() - 2..];
+        assert_eq!(
+            [&last[0][..2], &last[1][..2]],
+            [
+                ["citation", &cite(Lang::ZhHans).report],
+                ["citation", &cite(Lang::ZhHans).app]
+            ]
+        );
+        assert_eq!(records.len(), 1 + 4 + 2);
     }
 
     #[test]
@@ -279,7 +298,7 @@ mod tests {
             f.label.en = "Internet, \"plus\"\nmodel".to_owned();
         }
         let data = ChartData::of(ChartKind::Money, &odd);
-        let records = parse_csv(csv(&data, &odd, Lang::En).trim_start_matches(BOM));
+        let records = parse_csv(csv(&data, Lang::En, &cite(Lang::En)).trim_start_matches(BOM));
         let row = records
             .iter()
             .find(|r| r[3] == "internet-investment")
@@ -291,8 +310,8 @@ mod tests {
     #[test]
     fn csv_carries_context_and_derived_formulas() {
         let data = ChartData::of(ChartKind::Achieved, story());
-        let records = parse_csv(csv(&data, story(), Lang::En).trim_start_matches(BOM));
-        let roles: Vec<(&str, &str)> = records[1..records.len() - 1]
+        let records = parse_csv(csv(&data, Lang::En, &cite(Lang::En)).trim_start_matches(BOM));
+        let roles: Vec<(&str, &str)> = records[1..records.len() - 2]
             .iter()
             .map(|r| (r[2].as_str(), r[3].as_str()))
             .collect();
@@ -313,8 +332,10 @@ mod tests {
         for kind in ChartKind::ALL {
             for lang in Lang::ALL {
                 let data = ChartData::of(kind, story());
-                let doc: Value = serde_json::from_str(&json(&data, story(), lang)).unwrap();
-                assert_eq!(doc["citation"], story().citation.get(lang));
+                let doc: Value =
+                    serde_json::from_str(&json(&data, story(), lang, &cite(lang))).unwrap();
+                assert_eq!(doc["citation"]["report"], cite(lang).report);
+                assert_eq!(doc["citation"]["app"], cite(lang).app);
                 assert_eq!(doc["chart"], kind.slug());
                 assert_eq!(doc["language"], lang.as_str());
                 let figures = doc["figures"].as_array().unwrap();
@@ -326,7 +347,8 @@ mod tests {
             }
         }
         let data = ChartData::of(ChartKind::Money, story());
-        let doc: Value = serde_json::from_str(&json(&data, story(), Lang::En)).unwrap();
+        let doc: Value =
+            serde_json::from_str(&json(&data, story(), Lang::En, &cite(Lang::En))).unwrap();
         let first = &doc["figures"][0];
         assert_eq!(first["value"], 128_000_000);
         assert_eq!(first["value_exact"], "128000000");

@@ -30,6 +30,7 @@
 pub mod card;
 pub mod describe;
 pub mod draw;
+pub mod embed;
 pub mod export;
 pub mod layout;
 pub mod measure;

@@ -25,6 +25,12 @@ pub struct ChartStrings {
     pub col_item: &'static str,
     pub col_value: &'static str,
     pub col_source: &'static str,
+    /// The citations' box: heading, the style they follow, the copy action and its outcome.
+    pub cite_heading: &'static str,
+    pub cite_style: &'static str,
+    pub cite_copy: &'static str,
+    pub cite_copied: &'static str,
+    pub cite_failed: &'static str,
 }
 
 const ZH_HANS: ChartStrings = ChartStrings {
@@ -40,6 +46,11 @@ const ZH_HANS: ChartStrings = ChartStrings {
     col_item: "项目",
     col_value: "数值",
     col_source: "原文",
+    cite_heading: "如何引用",
+    cite_style: "按 GB/T 7714-2015 著录：本报道，及本页（含引用日期）。",
+    cite_copy: "复制引用",
+    cite_copied: "引用已复制",
+    cite_failed: "无法复制，请选中文字手动复制",
 };
 
 const ZH_HANT: ChartStrings = ChartStrings {
@@ -55,6 +66,11 @@ const ZH_HANT: ChartStrings = ChartStrings {
     col_item: "項目",
     col_value: "數值",
     col_source: "原文",
+    cite_heading: "如何引用",
+    cite_style: "按 GB/T 7714-2015 著錄：本報道，及本頁（含引用日期）。",
+    cite_copy: "複製引用",
+    cite_copied: "引用已複製",
+    cite_failed: "無法複製，請選取文字手動複製",
 };
 
 const EN: ChartStrings = ChartStrings {
@@ -70,6 +86,12 @@ const EN: ChartStrings = ChartStrings {
     col_item: "Item",
     col_value: "Value",
     col_source: "Source",
+    cite_heading: "How to cite",
+    cite_style:
+        "In APA style (7th edition): the report, and this page with the date you retrieved it.",
+    cite_copy: "Copy citation",
+    cite_copied: "Citation copied",
+    cite_failed: "Could not copy: select the text to copy it",
 };
 
 /// The chart strings in `lang`.

@@ -1,3 +1,4 @@
+use super::cite_box::citations_today;
 use crate::browser::download::{save_png, save_text};
 use crate::chart::draw::{for_download, Palette};
 use crate::chart::export::{csv, file_name, json};
@@ -89,12 +90,12 @@ pub fn ChartDownloads(
             Format::Csv => save_text(
                 &name,
                 "text/csv;charset=utf-8",
-                &csv(embedded(kind), story(), lang),
+                &csv(embedded(kind), lang, &citations_today(lang)),
             ),
             Format::Json => save_text(
                 &name,
                 "application/json;charset=utf-8",
-                &json(embedded(kind), story(), lang),
+                &json(embedded(kind), story(), lang, &citations_today(lang)),
             ),
         };
         if let Err(err) = result {

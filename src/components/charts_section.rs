@@ -1,4 +1,4 @@
-use super::ChartView;
+use super::{ChartView, CiteBox};
 use crate::browser::theme::{custom_property, watch_color_scheme};
 use crate::chart::draw::Palette;
 use crate::chart::spec::ChartKind;
@@ -7,11 +7,14 @@ use crate::state::{provide_charts_state, use_charts};
 use leptos::prelude::*;
 
 /// The root of the charts module (a second WebAssembly module, loaded after the first
-/// view): its state, then the charts.
+/// view): its state, then the charts and how to cite the report and the page.
 #[component]
 pub fn ChartsApp() -> impl IntoView {
     provide_charts_state();
-    view! { <ChartsSection/> }
+    view! {
+        <ChartsSection/>
+        <CiteBox/>
+    }
 }
 
 /// The overview charts, drawn in the theme's colours and redrawn when the reader's

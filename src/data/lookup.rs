@@ -13,6 +13,13 @@ impl Story {
         self.figures.iter().filter(move |f| f.event == rank)
     }
 
+    /// The figures a card shows as tiles (and its poster as large numbers): the event's key
+    /// figures and every derived one, which is marked as derived.
+    pub fn card_figures(&self, rank: u8) -> impl Iterator<Item = &Figure> + '_ {
+        self.event_figures(rank)
+            .filter(|f| f.key || matches!(f.provenance, crate::model::Provenance::Derived { .. }))
+    }
+
     /// The event with this rank (1-based).
     pub fn event(&self, rank: u8) -> Option<&Event> {
         self.events.iter().find(|e| e.rank == rank)

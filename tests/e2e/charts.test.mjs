@@ -376,13 +376,14 @@ describe('downloads', () => {
     assert.match(header, /^chart,group,role,figure_id,label,value,unit,/);
     assert.match(header, /source_zh,source_en/);
     assert.match(first, /,relocation-investment,集中安置点建设投资,128000000,yuan,/);
-    // The title is the project's, supplied in square brackets: the report has none.
-    assert.match(csvText, /\r\ncitation,高峰：\[泽州县2017年脱贫攻坚十件大事\]（所据文本无标题/);
+    // The citations (issue 17): GB/T 7714, the title the project's, in square brackets.
+    assert.match(csvText, /\r\ncitation,"高峰\. \[泽州县2017年脱贫攻坚十件大事\]\[N\]\./);
 
     const json = await download(page, slug, 'json');
     assert.equal(json.name, 'zezhou-2017-money-by-programme.json');
     const doc = JSON.parse(json.body.toString('utf8'));
-    assert.match(doc.citation, /高峰/);
+    assert.match(doc.citation.report, /^高峰\. /);
+    assert.match(doc.citation.app, /\[EB\/OL\]/);
     assert.equal(doc.figures[0].value, 128000000);
     assert.equal(doc.figures[0].unit, 'yuan');
     assert.equal(doc.figures[0].source_span['zh-Hans'], '1.28亿');
@@ -392,6 +393,69 @@ describe('downloads', () => {
     assert.equal(achieved.name, 'zezhou-2017-achieved-vs-target.json');
     const roles = JSON.parse(achieved.body.toString('utf8')).figures.map((f) => f.role);
     assert.deepEqual(roles, ['completion', 'achieved', 'target', 'completion', 'achieved']);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+describe('citations (issue 17)', () => {
+  test('how to cite: GB/T 7714 in Chinese, APA in English, dated today; copied, and the same in the downloads', async () => {
+    const page = await openApp('desktop', '#/zh-Hans', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const box = page.getByTestId('cite');
+    await box.scrollIntoViewIfNeeded();
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const apa = `${d.toLocaleString('en-US', { month: 'long' })} ${d.getDate()}, ${d.getFullYear()}`;
+      return { iso, apa };
+    });
+    const page_ = env.app.url;
+    assert.equal(await box.getByTestId('cite-report').textContent(), '高峰. [泽州县2017年脱贫攻坚十件大事][N]. [报纸名不详], [出版日期不详].');
+    assert.equal(
+      await box.getByTestId('cite-app').textContent(),
+      `泽州县2017年脱贫攻坚十件大事: 互动事实页[EB/OL]. [${today.iso}]. ${page_}#/zh-Hans.`,
+    );
+    assert.match(await box.textContent(), /GB\/T 7714-2015/);
+
+    await box.getByTestId('cite-copy').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="cite-status"]').textContent !== '');
+    assert.equal(await box.getByTestId('cite-status').textContent(), '引用已复制');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const [report, app] = copied.split('\n');
+    assert.equal(report, await box.getByTestId('cite-report').textContent());
+    assert.equal(app, await box.getByTestId('cite-app').textContent());
+
+    // The downloads carry the same two citations.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      chart(page, 'money-by-programme').getByTestId('download-csv').click(),
+    ]);
+    const csv = (await readFile(await file.path())).toString('utf8');
+    const field = (text) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    const row = (text) => `citation,${field(text)}${','.repeat(13)}\r\n`;
+    assert.ok(csv.endsWith(`\r\n${row(report)}${row(app)}`), csv.slice(-400));
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      chart(page, 'money-by-programme').getByTestId('download-json').click(),
+    ]);
+    assert.deepEqual(JSON.parse((await readFile(await json.path())).toString('utf8')).citation, { report, app });
+
+    // In English, APA; in 繁體, GB/T in traditional characters.
+    await page.locator('[data-lang="en"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="cite-report"]').textContent.startsWith('Gao'));
+    assert.equal(
+      await box.getByTestId('cite-report').textContent(),
+      "Gao, F. (n.d.). [Ten major events in Zezhou County's 2017 fight against poverty] [Staff report in Chinese, 本报讯; title supplied].",
+    );
+    assert.equal(
+      await box.getByTestId('cite-app').textContent(),
+      `Ten major events in Zezhou County's 2017 fight against poverty: An interactive fact sheet. (n.d.). Retrieved ${today.apa}, from ${page_}#/en`,
+    );
+    assert.equal(await box.getByTestId('cite-status').textContent(), '');
+    await box.scrollIntoViewIfNeeded();
+    await screenshot(page, 'cite-desktop-en');
+    await page.locator('[data-lang="zh-Hant"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="cite-report"]').textContent.includes('[N]'));
+    assert.match(await box.getByTestId('cite-report').textContent(), /^高峰\. \[澤州縣2017年脫貧攻堅十件大事\]\[N\]\. \[報紙名不詳\]/);
     assert.deepEqual(page.problems, []);
   });
 });
