@@ -16,7 +16,14 @@ pub fn SiteHeader() -> impl IntoView {
     let story = story();
     let lang = state.lang;
     view! {
-        <header class="site-header">
+        // One click handler for the lead's marks and its listen control.
+        <header
+            class="site-header"
+            on:click=move |ev| {
+                browser::island::ask_to_read(&ev);
+                open_from_click(state, &ev)
+            }
+        >
             <div class="site-header__bar">
                 <LanguageSwitch/>
                 <TextSizeSwitch/>
@@ -40,15 +47,11 @@ pub fn SiteHeader() -> impl IntoView {
                 class="site-header__lead"
                 data-testid="lead"
                 inner_html=move || lead(story, lang.get(), super::LIVE)
-                on:click=move |ev| open_from_click(state, &ev)
                 on:keydown=move |ev| space_clicks(&ev)
             ></p>
             <div
                 class="site-header__listen"
                 inner_html=move || listen_control("lead", lang.get())
-                on:click=move |ev| {
-                    browser::island::ask_to_read(&ev);
-                }
             ></div>
         </header>
     }

@@ -2,7 +2,8 @@
 // in for speechSynthesis and SpeechSynthesisUtterance, records every utterance (text, lang,
 // voice) and every call, offers the voices a test sets, and lets the test end an utterance.
 // Then a real Chromium run without the stand-in: headless Chromium on Linux has the API but
-// no voices, and the control must say so.
+// no voices, and the control must say so. Reading is done by the charts module (the page
+// only asks it, see src/browser/island.rs): a press before that module has loaded loads it.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, waitForApp, screenshot, press, overflowsHorizontally } from './harness.mjs';
@@ -205,6 +206,9 @@ for (const profile of ['phone', 'desktop']) {
     test('the lead is read too, after the voices arrive late', async () => {
       const page = await openWithStub(profile, '#/zh-Hans', []);
       await press(page, page.locator('.site-header__listen').getByTestId('listen'));
+      // The charts module, which reads aloud, may still be loading: the voices arrive
+      // once it waits for them.
+      await page.waitForFunction(() => speechSynthesis.onvoiceschanged !== null);
       await page.evaluate((v) => window.__speech.setVoices(v), VOICES);
       await page.waitForFunction(() => window.__speech.log.utterances.length === 1);
       assert.equal((await log(page)).utterances[0].text, '脱贫攻坚事关人民群众福祉和民生改善，是备受社会关注的重点民生工作。');
@@ -243,7 +247,10 @@ test('without speechSynthesis the control says the browser cannot read aloud', a
   await page.reload();
   await waitForApp(page);
   await press(page, control(page, 4).getByTestId('listen'));
+  // Said by the charts module, once loaded.
+  await page.waitForFunction(() => document.querySelector('[data-rank="4"] .listen__note').textContent !== '');
   assert.equal(await control(page, 4).getByTestId('listen-note').textContent(), 'This browser cannot read aloud.');
+  assert.equal(await control(page, 4).getAttribute('data-state'), 'idle');
   assert.deepEqual(page.problems, []);
 });
 
@@ -258,3 +265,72 @@ test('real headless Chromium, whose speech synthesis has no voice, says so after
   await screenshot(page, 'speech-phone-real-chromium-no-voice');
   assert.deepEqual(page.problems, []);
 });
+
+// Read-aloud lives in the charts module, which the page loads when the charts come near the
+// screen: a press at the top of the page, long before that, must load it at once and read,
+// with the control busy meanwhile, and starting the module (which mounts the charts far
+// below) must not move anything on screen.
+for (const profile of ['phone', 'desktop']) {
+  test(`a listen press before the charts module has loaded loads it and reads, nothing on screen moving, on ${profile}`, async () => {
+    const page = await openWithStub(profile, '#/zh-Hans');
+    const chartsRequested = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/charts-[0-9a-f]+/.test(e.name)));
+    assert.equal(await chartsRequested(), false, 'the charts module is not loaded at the top of the page');
+    const listen = page.locator('.site-header__listen').getByTestId('listen');
+    await listen.scrollIntoViewIfNeeded();
+    await page.evaluate(() => {
+      // Every layout shift, those right after the press included (CLS leaves them out).
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          window.__shifts.push(`${e.value} ${e.sources.map((s) => s.node?.className ?? s.node?.nodeName).join(' ')}`);
+        }
+      }).observe({ type: 'layout-shift' });
+      // The control's states.
+      window.__states = [];
+      new MutationObserver((records) => {
+        for (const r of records) window.__states.push(r.target.dataset.state);
+      }).observe(document.querySelector('.site-header__listen'), {
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
+    });
+    // Where everything on screen is in the document (outside the control, whose labels
+    // change with the reading, and the sentence spans, whose highlight draws a line box of
+    // its own: the text and marks inside them count); the height of what runs on below the screen (the main
+    // column, which the charts lengthen) does not count.
+    const onScreen = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('#app *')]
+          .filter((e) => !e.closest('.listen') && !e.matches('.sentence'))
+          .map((e) => [e, e.getBoundingClientRect()])
+          .filter(([, r]) => r.height > 0 && r.bottom > 0 && r.top < innerHeight)
+          .map(([e, r]) => {
+            const height = r.bottom <= innerHeight ? `x${Math.round(r.height)}` : '';
+            return `${e.tagName}.${e.classList[0]} ${Math.round(r.left)},${Math.round(r.top + scrollY)} ${Math.round(r.width)}${height}`;
+          }),
+      );
+    const before = await onScreen();
+    assert.ok(before.length > 20, before.join('\n'));
+    await press(page, listen);
+    await page.waitForFunction(() => window.__speech.log.utterances.length === 1);
+    assert.equal(await chartsRequested(), true);
+    assert.equal((await log(page)).utterances[0].text, '脱贫攻坚事关人民群众福祉和民生改善，是备受社会关注的重点民生工作。');
+    assert.deepEqual(await page.evaluate(() => window.__states), ['busy', 'reading'], 'busy while the module loads, then reading');
+    assert.equal(await listen.textContent(), '暂停');
+    // The module mounted the charts into their slot, far below.
+    await page.waitForFunction(() => document.getElementById('charts-root')?.dataset.state === 'ready');
+    await page.waitForTimeout(300);
+    assert.deepEqual(await onScreen(), before, 'nothing on screen moved');
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift');
+    await screenshot(page, `speech-${profile}-first-press`);
+    // It goes on as any reading: the next sentence, then stop.
+    await page.evaluate(() => window.__speech.end());
+    await page.waitForFunction(() => window.__speech.log.utterances.length === 2);
+    await press(page, page.locator('.site-header__listen').getByTestId('listen-stop'));
+    assert.equal((await log(page)).calls.at(-1), 'cancel');
+    assert.deepEqual(await reading(page), []);
+    assert.deepEqual(page.problems, []);
+  });
+}
