@@ -308,7 +308,8 @@ pub fn lead(story: &Story, lang: Lang, marks: bool) -> String {
 /// button that reads, pauses and resumes (its label says which), a stop button shown while
 /// reading, and a status line for "this device has no voice for this language". The same
 /// markup in the HTML first view (hidden there without WebAssembly) and the live app, where
-/// [`crate::browser::speech`] handles its clicks by delegation and sets its label.
+/// a press asks the charts module to read ([`crate::browser::island::ask_to_read`]), and
+/// [`crate::browser::speech`] there sets its label.
 pub fn listen_control(target: &str, lang: Lang) -> String {
     let t = strings(lang);
     let mut h = Html::new();

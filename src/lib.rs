@@ -18,7 +18,7 @@
 //! | [`i18n`] | the interface's own strings in three languages |
 //! | [`speech`] | read-aloud, the plain part: sentences, what a voice says for each (English money in millions), the voice for a language |
 //! | [`components`] | Leptos components, one per file |
-//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API |
+//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API (in the charts module) |
 //! | [`site`] | build time, host only: the first view as HTML, CSP, 404 page, service worker, joined styles, integrity |
 //!
 //! # The one rule
@@ -57,7 +57,13 @@
 //!   screen ([`browser::island`]). It mounts [`components::ChartsApp`] into the page's
 //!   `#charts-root`. The two share no memory: the charts read `<html lang>`, `data-theme` and
 //!   the URL ([`state::provide_charts_state`]) and ask the page to open a card or keep the
-//!   scale in the URL with window events.
+//!   scale in the URL with window events;
+//! - read-aloud lives in the charts module too ([`browser::speech`]: voices, utterances,
+//!   highlighting, pause, resume and stop). The page has only the sentence spans and the
+//!   listen controls ([`html`]) and, for a press, asks that module with a window event
+//!   ([`browser::island::ask_to_read`]); before the module has started, the press waits on
+//!   its control (busy) and the page loads the module at once, which then takes it up.
+//!   Starting the module early mounts the charts far below, and moves nothing on screen.
 //!
 //! Chart backend: plotters' SVG backend, drawn into a string and set as the chart's markup:
 //! crisp at any pixel ratio; its text is set by the browser, so CJK labels need no font
