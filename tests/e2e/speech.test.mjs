@@ -200,6 +200,13 @@ for (const profile of ['phone', 'desktop']) {
       await press(page, page.locator('article[data-rank="2"] .card__toggle'));
       await page.waitForFunction(() => document.querySelectorAll('.sentence--reading').length === 0);
       assert.equal((await log(page)).calls.at(-1), 'cancel');
+      // A filter that hides the card being read stops it too.
+      await press(page, control(page, 3).getByTestId('listen'));
+      await page.waitForFunction(() => window.__speech.log.utterances.length === 8);
+      await press(page, page.locator('.chip[data-theme-id="targets"]'));
+      await page.waitForFunction(() => !document.querySelector('article[data-rank="3"]'));
+      assert.equal((await log(page)).calls.at(-1), 'cancel');
+      assert.deepEqual(await reading(page), []);
       assert.deepEqual(page.problems, []);
     });
 
