@@ -22,6 +22,7 @@ use crate::chart::card::completions;
 use crate::format;
 use crate::i18n::{kind_name, rank_label, strings};
 use crate::model::{Event, Figure, GlossaryEntry, Lang, Provenance, Story};
+use crate::speech::sentences;
 use crate::text::marks::{
     event_segments, heading_segments, lead_segments, source_sentence, Segment,
 };
@@ -46,6 +47,9 @@ pub fn escape(text: &str) -> String {
     escape_into(&mut out, text);
     out
 }
+
+/// The start of a sentence's span (see `Html::marked`).
+const SENTENCE: &str = r#"<span class="sentence">"#;
 
 /// A small writer: `raw` appends markup as written, `attr` an attribute with its value
 /// escaped, `text` escaped text, `element` a whole element with escaped text.
@@ -76,7 +80,9 @@ impl Html {
         self
     }
 
-    /// Text cut into segments, figures and terms as marks that open the panel.
+    /// Text cut into segments, figures and terms as marks that open the panel, each sentence
+    /// (a byte range of the text, from [`crate::speech::sentences`]) in a
+    /// `<span class="sentence">` that read-aloud highlights; marks nest inside sentences.
     ///
     /// A mark is a link in the role of a button, not a `<button>`: a button lays out as one
     /// unbreakable block, and a long mark ("19,250,400 yuan") would stand alone, centred,
@@ -84,18 +90,55 @@ impl Html {
     /// of the list or the lead opens the panel and cancels the link ([`crate::components`]'s
     /// `panel_of`); the `href` makes it focusable, and Enter activates it. A mark right after
     /// another ("2078户5222人") says so (`data-next`), to be drawn apart from it.
-    fn marked(&mut self, segments: &[Segment], lang: Lang) -> &mut Html {
+    fn marked(
+        &mut self,
+        segments: &[Segment],
+        lang: Lang,
+        sentences: &[(usize, usize)],
+    ) -> &mut Html {
         let mut after_mark = false;
+        // Where the segment starts in the text, and the next sentence to open or close.
+        let mut pos = 0;
+        let mut next = sentences.iter().peekable();
+        let mut open = false;
         for segment in segments {
             let (class, attr, id, text) = match *segment {
                 Segment::Plain(text) => {
-                    self.text(text);
+                    let base = pos;
+                    let end = base + text.len();
+                    while let Some(&&(from, to)) = next.peek() {
+                        // A sentence closes at the end of the text before a mark, but one
+                        // that starts there opens with the mark.
+                        let (at, here) = if open {
+                            (to, to <= end)
+                        } else {
+                            (from, from < end)
+                        };
+                        if !here {
+                            break;
+                        }
+                        self.text(&text[pos - base..at - base]);
+                        if open {
+                            self.raw("</span>");
+                            next.next();
+                        } else {
+                            self.raw(SENTENCE);
+                        }
+                        open = !open;
+                        pos = at;
+                    }
+                    self.text(&text[pos - base..]);
+                    pos = end;
                     after_mark = false;
                     continue;
                 }
                 Segment::Figure { id, text } => ("mark mark--figure", "data-figure", id, text),
                 Segment::Term { id, text } => ("mark mark--term", "data-term", id, text),
             };
+            if !open && next.peek().is_some_and(|&&(from, _)| from <= pos) {
+                self.raw(SENTENCE);
+                open = true;
+            }
             self.raw("<a")
                 .attr("class", class)
                 .attr(attr, id)
@@ -111,6 +154,17 @@ impl Html {
                 .raw(">")
                 .text(text)
                 .raw("</a>");
+            pos += text.len();
+            // A sentence that ends in a mark (never seen: a mark holds no full stop) ends
+            // after it.
+            if open && next.peek().is_some_and(|&&(_, to)| to <= pos) {
+                self.raw("</span>");
+                next.next();
+                open = false;
+            }
+        }
+        if open {
+            self.raw("</span>");
         }
         self
     }
@@ -151,8 +205,11 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
         .attr("class", "card__title")
         .attr("id", &format!("{}-title", event_dom_id(event.rank)))
         .raw(">");
+    // The heading is the first sentence read aloud (sentence spans in the live app only:
+    // read-aloud needs it, and the first view's bytes count).
     if live {
-        h.marked(&heading_segments(story, event, lang), lang);
+        let whole = [(0, event.title.get(lang).len())];
+        h.marked(&heading_segments(story, event, lang), lang, &whole);
     } else {
         h.text(event.title.get(lang));
     }
@@ -209,6 +266,7 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
         }
         h.raw("</div>");
     }
+    h.raw(&listen_control(&event_dom_id(event.rank), lang));
     h.0
 }
 
@@ -219,10 +277,15 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
 pub fn card_text(story: &Story, event: &Event, lang: Lang, marks: bool) -> String {
     let mut h = Html::new();
     h.raw(r#"<p class="event-text">"#);
+    let text = event.text.get(lang);
     if marks {
-        h.marked(&event_segments(story, event, lang), lang);
+        h.marked(
+            &event_segments(story, event, lang),
+            lang,
+            &sentences(text, lang),
+        );
     } else {
-        h.text(event.text.get(lang));
+        h.text(text);
     }
     h.raw("</p>");
     h.0
@@ -232,11 +295,31 @@ pub fn card_text(story: &Story, event: &Event, lang: Lang, marks: bool) -> Strin
 /// are marks that open the panel, as in [`card_text`].
 pub fn lead(story: &Story, lang: Lang, marks: bool) -> String {
     let mut h = Html::new();
+    let text = story.lead.get(lang);
     if marks {
-        h.marked(&lead_segments(story, lang), lang);
+        h.marked(&lead_segments(story, lang), lang, &sentences(text, lang));
     } else {
-        h.text(story.lead.get(lang));
+        h.text(text);
     }
+    h.0
+}
+
+/// The read-aloud control of a card (`target` is its DOM id) or of the lead (`lead`): a
+/// button that reads, pauses and resumes (its label says which), a stop button shown while
+/// reading, and a status line for "this device has no voice for this language". The same
+/// markup in the HTML first view (hidden there without WebAssembly) and the live app, where
+/// a press asks the charts module to read ([`crate::browser::island::ask_to_read`]), and
+/// [`crate::browser::speech`] there sets its label.
+pub fn listen_control(target: &str, lang: Lang) -> String {
+    let t = strings(lang);
+    let mut h = Html::new();
+    h.raw(r#"<div class="listen""#)
+        .attr("data-listen", target)
+        .raw(r#"><button type="button" class="button listen__play" data-testid="listen"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 9h4l5-4v14l-5-4H3zm13 0a4 4 0 0 1 0 6m2-9a8 8 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2"></path></svg><span class="listen__label">"#)
+        .text(t.listen)
+        .raw(r#"</span></button><button type="button" class="button listen__stop" data-stop data-testid="listen-stop" hidden>"#)
+        .text(t.stop_reading)
+        .raw(r#"</button><span class="listen__note" role="status" data-testid="listen-note"></span></div>"#);
     h.0
 }
 
@@ -371,7 +454,11 @@ mod tests {
                 assert_balanced(&head);
                 let still = card_head(story, event, lang, false);
                 assert_balanced(&still);
-                assert!(!still.contains("<button"), "{still}");
+                // No button but the listen control (the same in the live app, so nothing
+                // moves when it takes over; hidden without WebAssembly or JavaScript).
+                let control = listen_control(&event_dom_id(event.rank), lang);
+                let tiles = still.strip_suffix(control.as_str()).expect("the control");
+                assert!(!tiles.contains("<button"), "{still}");
                 let head_text = text_of(&head);
                 assert!(head_text.contains(event.title.get(lang)), "{head_text}");
                 assert!(head_text.contains(event.summary.get(lang)));
@@ -383,6 +470,72 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The texts of the sentence spans in `html`, in order.
+    fn sentence_texts(html: &str) -> Vec<String> {
+        html.split(SENTENCE)
+            .skip(1)
+            .map(|part| text_of(&part[..part.find("</span>").expect("closed")]))
+            .collect()
+    }
+
+    // Read-aloud highlights the span of the sentence it says: the spans must be the
+    // sentences it says, in the same order, in every card, the lead and every language.
+    #[test]
+    fn sentence_spans_are_the_sentences_read_aloud() {
+        use crate::speech::{event_script, lead_script, spoken};
+        let story = story();
+        let said = |texts: Vec<String>, lang| -> Vec<String> {
+            texts.iter().map(|t| spoken(t, lang)).collect()
+        };
+        for lang in Lang::ALL {
+            for event in &story.events {
+                let mut spans = sentence_texts(&card_head(story, event, lang, true));
+                assert_eq!(spans, [event.title.get(lang)]);
+                let body = card_text(story, event, lang, true);
+                assert!(!body.contains("<span class=\"sentence\"> "), "{body}");
+                spans.extend(sentence_texts(&body));
+                assert_eq!(
+                    said(spans, lang),
+                    event_script(event, lang),
+                    "event {}",
+                    event.rank
+                );
+                // The HTML first view has no spans: only the live app reads aloud.
+                let still =
+                    card_head(story, event, lang, false) + &card_text(story, event, lang, false);
+                assert!(!still.contains(SENTENCE), "{still}");
+            }
+            let spans = sentence_texts(&lead(story, lang, true));
+            assert_eq!(said(spans, lang), lead_script(story, lang));
+            assert!(!lead(story, lang, false).contains(SENTENCE));
+        }
+        // Marks nest inside their sentence.
+        let body = card_text(story, story.event(1).unwrap(), Lang::ZhHans, true);
+        assert!(
+            body.starts_with(r#"<p class="event-text"><span class="sentence">全县2017年共减贫<a class="mark mark--figure""#),
+            "{body}"
+        );
+    }
+
+    #[test]
+    fn the_listen_control_is_a_labelled_button_with_stop_and_a_status_line() {
+        let html = listen_control("event-2", Lang::ZhHans);
+        assert_balanced(&html);
+        assert!(html.contains(r#"data-listen="event-2""#));
+        assert!(
+            html.contains(r#"<span class="listen__label">朗读</span></button>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"data-stop data-testid="listen-stop" hidden>停止</button>"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"role="status""#));
+        assert!(listen_control("lead", Lang::En).contains(">Listen<"));
+        let head = card_head(story(), story().event(2).unwrap(), Lang::En, true);
+        assert!(head.ends_with(&listen_control("event-2", Lang::En)));
     }
 
     #[test]

@@ -51,6 +51,10 @@ pub struct Strings {
     pub provenance_note: &'static str,
     pub original_text: &'static str,
     pub theme_label: &'static str,
+    /// The listen control's labels in the page's markup ([`crate::html::listen_control`]):
+    /// read, and stop. The rest of read-aloud's strings are in [`ReaderStrings`].
+    pub listen: &'static str,
+    pub stop_reading: &'static str,
 }
 
 const ZH_HANS: Strings = Strings {
@@ -95,6 +99,8 @@ const ZH_HANS: Strings = Strings {
     provenance_note: "每个数字均取自原文，推算数字另有标注。",
     original_text: "原文",
     theme_label: "主题",
+    listen: "朗读",
+    stop_reading: "停止",
 };
 
 const ZH_HANT: Strings = Strings {
@@ -139,6 +145,8 @@ const ZH_HANT: Strings = Strings {
     provenance_note: "每個數字均取自原文，推算數字另有標註。",
     original_text: "原文",
     theme_label: "主題",
+    listen: "朗讀",
+    stop_reading: "停止",
 };
 
 const EN: Strings = Strings {
@@ -183,7 +191,44 @@ const EN: Strings = Strings {
     provenance_note: "Every figure comes from the report; derived figures are marked.",
     original_text: "Original",
     theme_label: "Theme",
+    listen: "Listen",
+    stop_reading: "Stop",
 };
+
+/// Read-aloud's strings that only the charts module, which reads aloud, uses
+/// ([`crate::browser::speech`]), apart from [`Strings`] so that the page does not carry them:
+/// the read button's labels while reading, and what the control says where the device cannot
+/// read this language or the browser cannot read at all.
+pub struct ReaderStrings {
+    pub pause: &'static str,
+    pub resume: &'static str,
+    pub no_voice: &'static str,
+    pub no_speech: &'static str,
+}
+
+/// Read-aloud's strings in `lang`.
+pub fn reader_strings(lang: Lang) -> &'static ReaderStrings {
+    match lang {
+        Lang::ZhHans => &ReaderStrings {
+            pause: "暂停",
+            resume: "继续朗读",
+            no_voice: "这台设备没有中文语音，无法朗读。",
+            no_speech: "这个浏览器不支持朗读。",
+        },
+        Lang::ZhHant => &ReaderStrings {
+            pause: "暫停",
+            resume: "繼續朗讀",
+            no_voice: "這台裝置沒有中文語音，無法朗讀。",
+            no_speech: "這個瀏覽器不支援朗讀。",
+        },
+        Lang::En => &ReaderStrings {
+            pause: "Pause",
+            resume: "Resume",
+            no_voice: "This device has no English voice, so it cannot read aloud.",
+            no_speech: "This browser cannot read aloud.",
+        },
+    }
+}
 
 /// The interface strings in `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {

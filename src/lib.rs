@@ -16,12 +16,13 @@
 //! | [`state`] | the shared signals; their link to URL, storage and document |
 //! | [`search`] | search, theme filter and sort over the events |
 //! | [`i18n`] | the interface's own strings in three languages |
+//! | [`speech`] | read-aloud, the plain part: sentences, what a voice says for each (English money in millions), the voice for a language |
 //! | [`components`] | Leptos components, one per file |
-//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module |
+//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API (in the charts module) |
 //!
 //! # The one rule
 //!
-//! `model`, `data`, `text`, `format` and `chart`'s geometry never import leptos, web-sys or
+//! `model`, `data`, `text`, `format`, `speech` and `chart`'s geometry never import leptos, web-sys or
 //! gloo, so a host `cargo test` covers them fast and exactly. Components only wire signals
 //! to them.
 //!
@@ -57,7 +58,13 @@
 //!   screen ([`browser::island`]). It mounts [`components::ChartsApp`] into the page's
 //!   `#charts-root`. The two share no memory: the charts read `<html lang>`, `data-theme` and
 //!   the URL ([`state::provide_charts_state`]) and ask the page to open a card or keep the
-//!   scale in the URL with window events.
+//!   scale in the URL with window events;
+//! - read-aloud lives in the charts module too ([`browser::speech`]: voices, utterances,
+//!   highlighting, pause, resume and stop). The page has only the sentence spans and the
+//!   listen controls ([`html`]) and, for a press, asks that module with a window event
+//!   ([`browser::island::ask_to_read`]); before the module has started, the press waits on
+//!   its control (busy) and the page loads the module at once, which then takes it up.
+//!   Starting the module early mounts the charts far below, and moves nothing on screen.
 //!
 //! Chart backend: plotters' SVG backend, drawn into a string and set as the chart's markup:
 //! crisp at any pixel ratio; its text is set by the browser, so CJK labels need no font
@@ -78,6 +85,7 @@ pub mod model;
 pub mod poster;
 pub mod route;
 pub mod search;
+pub mod speech;
 pub mod state;
 pub mod text;
 
@@ -151,6 +159,9 @@ fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
 /// first view: mounts [`components::ChartsApp`] in place of the slot's note.
 pub fn start_charts() {
     browser::crash::install_panic_hook();
+    // Read-aloud first: it needs no slot (the page may have loaded this module for it, with
+    // the charts still far below).
+    browser::speech::serve();
     let Some(root) = leptos::prelude::document().get_element_by_id(browser::island::CHARTS_ROOT)
     else {
         leptos::logging::error!("no charts slot to mount into");

@@ -234,7 +234,7 @@ pub fn use_charts() -> ChartsState {
 }
 
 /// The language `<html lang>` says, if it is one of ours.
-fn document_lang() -> Option<Lang> {
+pub(crate) fn document_lang() -> Option<Lang> {
     let html = leptos::prelude::document().document_element()?;
     Lang::parse(&html.get_attribute("lang")?)
 }

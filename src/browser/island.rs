@@ -1,14 +1,16 @@
 //! The link between the page and the charts, which are a second WebAssembly module loaded
 //! after the first view (see the crate docs, "Two modules"):
 //!
-//! - the page loads the charts' start script when their slot comes near the screen, from
-//!   the URL and with the integrity value the build hook put in `<meta name="zezhou-charts">`; that script fetches the module checked the same way;
+//! - the page loads the charts' start script when their slot comes near the screen, or at
+//!   once when the reader asks for something only that module does (read-aloud), from the
+//!   URL and with the integrity value the build hook put in `<meta name="zezhou-charts">`;
+//!   that script fetches the module checked the same way;
 //! - the two talk through the document: the charts follow `<html lang>` and
 //!   `<html data-theme>` and the URL; they ask the page for things with window events
-//!   ([`GO_TO_EVENT`], [`SET_SCALE`]) whose `detail` is a string.
+//!   ([`GO_TO_EVENT`], [`SET_SCALE`]) whose `detail` is a string, and the page asks them to
+//!   read aloud ([`READ_ALOUD`]).
 
 use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -16,28 +18,35 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const GO_TO_EVENT: &str = "zezhou:go-to-event";
 /// Event telling the page the money chart's scale; detail: `linear` or `log`.
 pub const SET_SCALE: &str = "zezhou:set-scale";
+/// Event asking the charts module to read aloud ([`crate::browser::speech`]); detail: the
+/// `data-listen` of the listen control pressed (`lead`, `event-3`), or `stop`.
+pub const READ_ALOUD: &str = "zezhou:read-aloud";
 /// The id of the element the charts mount into.
 pub const CHARTS_ROOT: &str = "charts-root";
 
-/// Sends `name` with `detail` to whoever listens on the window.
-pub fn emit(name: &str, detail: &str) {
+/// Sends `name` with `detail` to whoever listens on the window. True when a listener
+/// ([`listen`]) took it: the other module has started.
+pub fn emit(name: &str, detail: &str) -> bool {
     let Some(window) = web_sys::window() else {
-        return;
+        return false;
     };
     let init = web_sys::CustomEventInit::new();
     init.set_detail(&JsValue::from_str(detail));
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = window.dispatch_event(&event);
-    }
+    init.set_cancelable(true);
+    web_sys::CustomEvent::new_with_event_init_dict(name, &init)
+        .and_then(|event| window.dispatch_event(&event))
+        // `dispatchEvent` is false when a listener cancelled the event, as `listen` does.
+        .is_ok_and(|not_taken| !not_taken)
 }
 
 /// Calls `on_detail` with the detail of every `name` event on the window, for the life of
-/// the page.
+/// the page, and tells the sender it was taken (see [`emit`]).
 pub fn listen(name: &str, on_detail: impl Fn(String) + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let callback = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |ev: web_sys::CustomEvent| {
+        ev.prevent_default();
         if let Some(detail) = ev.detail().as_string() {
             on_detail(detail);
         }
@@ -68,58 +77,65 @@ pub fn watch_document_attributes(on_change: impl Fn() + 'static) {
     }
 }
 
-/// Loads the charts' start script once, when their slot is within about a screen of the
-/// viewport. Does nothing where there is no slot or no URL. (Not when the reader prints:
-/// printing does not wait for a module, and charts mounting halfway through would race the
-/// print's layout; a reader who prints first gets the build's picture of the charts, see
-/// `crates/postbuild/src/print.rs`.)
-pub fn load_charts_when_near() {
+thread_local! {
+    /// Whether the charts' start script was asked for (it is, once).
+    static REQUESTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Loads the charts' start script now, unless it was asked for already. Does nothing where
+/// there is no URL for it.
+pub fn load_charts() {
+    if REQUESTED.get() {
+        return;
+    }
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let meta = document
+    let Some(meta) = document
         .query_selector("meta[name=zezhou-charts]")
         .ok()
-        .flatten();
-    let src = meta.as_ref().and_then(|m| m.get_attribute("content"));
-    let integrity = meta.and_then(|m| m.get_attribute("data-integrity"));
-    let (Some(src), Some(slot)) = (src, document.get_element_by_id(CHARTS_ROOT)) else {
+        .flatten()
+    else {
         return;
     };
-    let loaded = Rc::new(Cell::new(false));
-    let load = {
-        move || {
-            if loaded.replace(true) {
-                return;
-            }
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            let Ok(script) = document.create_element("script") else {
-                return;
-            };
-            let _ = script.set_attribute("type", "module");
-            if let Some(integrity) = &integrity {
-                let _ = script.set_attribute("integrity", integrity);
-            }
-            let _ = script.set_attribute("src", &src);
-            if let Some(head) = document.head() {
-                let _ = head.append_child(&script);
-            }
+    let (Some(src), Ok(script)) = (
+        meta.get_attribute("content"),
+        document.create_element("script"),
+    ) else {
+        return;
+    };
+    REQUESTED.set(true);
+    let _ = script.set_attribute("type", "module");
+    if let Some(integrity) = meta.get_attribute("data-integrity") {
+        let _ = script.set_attribute("integrity", &integrity);
+    }
+    let _ = script.set_attribute("src", &src);
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&script);
+    }
+}
+
+/// Loads the charts' start script ([`load_charts`]) when their slot is within about a
+/// screen of the viewport. Does nothing where there is no slot. (Not when the reader
+/// prints: printing does not wait for a module, and charts mounting halfway through would
+/// race the print's layout; a reader who prints first gets the build's picture of the
+/// charts, see `crates/postbuild/src/print.rs`.)
+pub fn load_charts_when_near() {
+    let Some(slot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(CHARTS_ROOT))
+    else {
+        return;
+    };
+    let on_intersect = Closure::<dyn Fn(js_sys::Array)>::new(|entries: js_sys::Array| {
+        let near = entries.iter().any(|e| {
+            e.unchecked_into::<web_sys::IntersectionObserverEntry>()
+                .is_intersecting()
+        });
+        if near {
+            load_charts();
         }
-    };
-    let on_intersect = {
-        let load = load.clone();
-        Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let near = entries.iter().any(|e| {
-                e.unchecked_into::<web_sys::IntersectionObserverEntry>()
-                    .is_intersecting()
-            });
-            if near {
-                load();
-            }
-        })
-    };
+    });
     let init = web_sys::IntersectionObserverInit::new();
     init.set_root_margin("100% 0px");
     match web_sys::IntersectionObserver::new_with_options(
@@ -128,7 +144,37 @@ pub fn load_charts_when_near() {
     ) {
         Ok(observer) => observer.observe(&slot),
         // No IntersectionObserver: load now.
-        Err(_) => load(),
+        Err(_) => load_charts(),
     }
     on_intersect.forget();
 }
+
+/// The page's part of read-aloud, for a click inside a listen control
+/// ([`crate::html::listen_control`]): asks the charts module, which reads aloud, to read the
+/// control's target (or to stop). Before that module has started, the control shows that it
+/// is busy (`data-state="busy"`, which is also the request the module takes up when it
+/// starts) and the module is loaded now. Returns the rank of the card a read press was
+/// for, for the caller to open it.
+pub fn ask_to_read(ev: &web_sys::MouseEvent) -> Option<u8> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    let button = target.closest(".listen button").ok()??;
+    if button.has_attribute("data-stop") {
+        emit(READ_ALOUD, "stop");
+        return None;
+    }
+    let control = button.parent_element()?;
+    let id = control.get_attribute("data-listen")?;
+    if !emit(READ_ALOUD, &id) {
+        // One request waits: the last pressed.
+        let document = leptos::prelude::document();
+        if let Ok(Some(waiting)) = document.query_selector(BUSY) {
+            let _ = waiting.remove_attribute("data-state");
+        }
+        let _ = control.set_attribute("data-state", "busy");
+        load_charts();
+    }
+    id.strip_prefix("event-")?.parse().ok()
+}
+
+/// The listen control whose press waits for the charts module to start.
+pub const BUSY: &str = ".listen[data-state=busy]";

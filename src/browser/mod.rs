@@ -10,5 +10,6 @@ pub mod island;
 pub mod offline;
 pub mod resize;
 pub mod share;
+pub mod speech;
 pub mod storage;
 pub mod theme;

@@ -82,7 +82,14 @@ pub fn EventSection() -> impl IntoView {
             >
                 <ol
                     class="events__list"
-                    on:click=move |ev| open_from_click(state, &ev)
+                    on:click=move |ev| {
+                        // A listen control reads its card, open (the charts module reads).
+                        let rank = browser::island::ask_to_read(&ev);
+                        if rank.is_some() && rank != state.open.get_untracked() {
+                            state.open.set(rank);
+                        }
+                        open_from_click(state, &ev)
+                    }
                     on:keydown=move |ev| space_clicks(&ev)
                 >
                     <For

@@ -1,21 +1,29 @@
 use super::event_section::{open_from_click, space_clicks};
 use super::{AppearanceSwitch, LanguageSwitch, ShareButton, TextSizeSwitch};
+use crate::browser;
 use crate::data::story;
-use crate::html::lead;
+use crate::html::{lead, listen_control};
 use crate::i18n::strings;
 use crate::state::use_app;
 use leptos::prelude::*;
 
 /// The page header: place and year, title, source and byline, the report's lead paragraph
-/// (its glossary terms open the panel), and the view controls (language, 长辈模式, appearance,
-/// share).
+/// (its glossary terms open the panel) and its listen control, and the view controls
+/// (language, 长辈模式, appearance, share).
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app();
     let story = story();
     let lang = state.lang;
     view! {
-        <header class="site-header">
+        // One click handler for the lead's marks and its listen control.
+        <header
+            class="site-header"
+            on:click=move |ev| {
+                browser::island::ask_to_read(&ev);
+                open_from_click(state, &ev)
+            }
+        >
             <div class="site-header__bar">
                 <LanguageSwitch/>
                 <TextSizeSwitch/>
@@ -39,9 +47,12 @@ pub fn SiteHeader() -> impl IntoView {
                 class="site-header__lead"
                 data-testid="lead"
                 inner_html=move || lead(story, lang.get(), super::LIVE)
-                on:click=move |ev| open_from_click(state, &ev)
                 on:keydown=move |ev| space_clicks(&ev)
             ></p>
+            <div
+                class="site-header__listen"
+                inner_html=move || listen_control("lead", lang.get())
+            ></div>
         </header>
     }
 }
