@@ -319,7 +319,11 @@ pub fn listen_control(target: &str, lang: Lang) -> String {
         .text(t.listen)
         .raw(r#"</span></button><button type="button" class="button listen__stop" data-stop data-testid="listen-stop" hidden>"#)
         .text(t.stop_reading)
-        .raw(r#"</button><span class="listen__note" role="status" data-testid="listen-note"></span></div>"#);
+        .raw(r#"</button><button type="button" class="button listen__poster" data-testid="poster""#)
+        .attr("data-poster", target)
+        .raw(r#"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M5 3h14v18H5zM8 14h3v3H8zm5 0h3v3h-3zM8 6h8v5H8z" fill="none" stroke="currentColor" stroke-width="2"></path></svg><span>"#)
+        .text(t.poster)
+        .raw(r#"</span></button><span class="listen__note" role="status" data-testid="listen-note"></span></div>"#);
     h.0
 }
 

@@ -54,6 +54,8 @@ pub struct Strings {
     /// The listen control's labels in the page's markup ([`crate::html::listen_control`]):
     /// read, and stop. The rest of read-aloud's strings are in [`ReaderStrings`].
     pub listen: &'static str,
+    /// The poster button (海报: a picture of the card, or of the sheet, with a QR code).
+    pub poster: &'static str,
     pub stop_reading: &'static str,
 }
 
@@ -100,6 +102,7 @@ const ZH_HANS: Strings = Strings {
     original_text: "原文",
     theme_label: "主题",
     listen: "朗读",
+    poster: "海报",
     stop_reading: "停止",
 };
 
@@ -146,6 +149,7 @@ const ZH_HANT: Strings = Strings {
     original_text: "原文",
     theme_label: "主題",
     listen: "朗讀",
+    poster: "海報",
     stop_reading: "停止",
 };
 
@@ -192,6 +196,7 @@ const EN: Strings = Strings {
     original_text: "Original",
     theme_label: "Theme",
     listen: "Listen",
+    poster: "Poster",
     stop_reading: "Stop",
 };
 

@@ -162,6 +162,7 @@ pub fn start_charts() {
     // Read-aloud first: it needs no slot (the page may have loaded this module for it, with
     // the charts still far below).
     browser::speech::serve();
+    browser::poster::serve();
     let Some(root) = leptos::prelude::document().get_element_by_id(browser::island::CHARTS_ROOT)
     else {
         leptos::logging::error!("no charts slot to mount into");

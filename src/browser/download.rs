@@ -12,12 +12,16 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 /// Rasterises `svg` (of `width` × `height` CSS pixels) at `scale` times its size and saves
 /// it as a PNG called `name`: the SVG is loaded into an image from a Blob URL, drawn onto a
 /// canvas, and the canvas encoded with `toBlob`.
-pub async fn save_png(
-    name: &str,
+pub async fn save_png(name: &str, svg: &str, size: (u32, u32), scale: u32) -> Result<(), JsValue> {
+    save_blob(name, &png(svg, size, scale).await?)
+}
+
+/// `svg` (of `width` × `height`) drawn into a canvas `scale` times as large, as a PNG.
+pub async fn png(
     svg: &str,
     (width, height): (u32, u32),
     scale: u32,
-) -> Result<(), JsValue> {
+) -> Result<web_sys::Blob, JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -57,8 +61,7 @@ pub async fn save_png(
             let _ = resolve.call1(&JsValue::NULL, &JsValue::NULL);
         }
     });
-    let png: web_sys::Blob = JsFuture::from(encoded).await?.dyn_into()?;
-    save_blob(name, &png)
+    JsFuture::from(encoded).await?.dyn_into()
 }
 
 fn blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
@@ -69,7 +72,7 @@ fn blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
 }
 
 /// Offers `blob` as a download through a temporary link.
-fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+pub fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

@@ -21,6 +21,9 @@ pub const SET_SCALE: &str = "zezhou:set-scale";
 /// Event asking the charts module to read aloud ([`crate::browser::speech`]); detail: the
 /// `data-listen` of the listen control pressed (`lead`, `event-3`), or `stop`.
 pub const READ_ALOUD: &str = "zezhou:read-aloud";
+/// Event asking the charts module to make a poster ([`crate::browser::poster`]); detail:
+/// the `data-poster` of the button pressed (`lead` for the whole sheet, `event-3`).
+pub const POSTER: &str = "zezhou:poster";
 /// The id of the element the charts mount into.
 pub const CHARTS_ROOT: &str = "charts-root";
 
@@ -175,6 +178,28 @@ pub fn ask_to_read(ev: &web_sys::MouseEvent) -> Option<u8> {
     }
     id.strip_prefix("event-")?.parse().ok()
 }
+
+/// A press on a poster button (`button[data-poster]`, [`crate::html::listen_control`]):
+/// asks the charts module, which draws posters, for this one. Before that module has
+/// started, the button shows that it is busy (`data-state="busy"`, the request the module
+/// takes up when it starts) and the module is loaded now.
+pub fn ask_for_poster(ev: &web_sys::MouseEvent) {
+    let Some(button) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("button[data-poster]").ok().flatten())
+    else {
+        return;
+    };
+    let id = button.get_attribute("data-poster").unwrap_or_default();
+    if !emit(POSTER, &id) {
+        let _ = button.set_attribute("data-state", "busy");
+        load_charts();
+    }
+}
+
+/// The poster button whose press waits for the charts module to start.
+pub const POSTER_BUSY: &str = "button[data-poster][data-state=busy]";
 
 /// The listen control whose press waits for the charts module to start.
 pub const BUSY: &str = ".listen[data-state=busy]";

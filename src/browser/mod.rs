@@ -8,6 +8,7 @@ pub mod download;
 pub mod history;
 pub mod island;
 pub mod offline;
+pub mod poster;
 pub mod resize;
 pub mod share;
 pub mod speech;

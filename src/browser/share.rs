@@ -58,3 +58,33 @@ pub async fn copy(text: &str) -> bool {
             .await
             .is_ok()
 }
+
+/// Shares `file` (a picture) through the system share sheet where the browser can share
+/// files (`navigator.canShare({ files })`); `None` where it cannot, for the caller to
+/// download it instead.
+pub async fn share_file(file: &web_sys::File, title: &str) -> Option<ShareOutcome> {
+    let navigator = web_sys::window()?.navigator();
+    let has_can_share =
+        js_sys::Reflect::has(&navigator, &JsValue::from_str("canShare")).unwrap_or(false);
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_files(&js_sys::Array::of1(file));
+    if !has_can_share || !navigator.can_share_with_data(&data) {
+        return None;
+    }
+    Some(
+        match JsFuture::from(navigator.share_with_data(&data)).await {
+            Ok(_) => ShareOutcome::Shared,
+            Err(err) => {
+                let name = js_sys::Reflect::get(&err, &JsValue::from_str("name"))
+                    .ok()
+                    .and_then(|n| n.as_string());
+                if name.as_deref() == Some("AbortError") {
+                    ShareOutcome::Cancelled
+                } else {
+                    ShareOutcome::Failed
+                }
+            }
+        },
+    )
+}

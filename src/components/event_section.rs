@@ -85,6 +85,7 @@ pub fn EventSection() -> impl IntoView {
                     on:click=move |ev| {
                         // A listen control reads its card, open (the charts module reads).
                         let rank = browser::island::ask_to_read(&ev);
+                        browser::island::ask_for_poster(&ev);
                         if rank.is_some() && rank != state.open.get_untracked() {
                             state.open.set(rank);
                         }

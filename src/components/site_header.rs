@@ -21,6 +21,7 @@ pub fn SiteHeader() -> impl IntoView {
             class="site-header"
             on:click=move |ev| {
                 browser::island::ask_to_read(&ev);
+                browser::island::ask_for_poster(&ev);
                 open_from_click(state, &ev)
             }
         >

@@ -1,0 +1,69 @@
+//! The poster (海报), in the charts module: a press on a poster button in the page
+//! ([`island::ask_for_poster`], a [`island::POSTER`] window event, loading this module at
+//! once if need be) draws [`crate::poster`]'s picture in the reader's language and theme,
+//! with a QR code of the deep link to that card (or to the sheet) in that language, turns
+//! it into a PNG as the chart downloads do, and shares it as a file through the system share
+//! sheet where the browser can share files, else downloads it.
+
+use super::{download, history, island, share, theme};
+use crate::chart::draw::Palette;
+use crate::data::story;
+use crate::poster::{poster, Subject, HEIGHT, WIDTH};
+use crate::state::document_lang;
+use wasm_bindgen::JsCast;
+// wasm-bindgen-futures' own spawn, not Leptos': a poster can be asked for before Leptos (and
+// its executor) has mounted the charts.
+use wasm_bindgen_futures::spawn_local;
+
+/// Starts serving the page's requests for posters, and makes the one pressed before this
+/// module started, if any.
+pub fn serve() {
+    island::listen(island::POSTER, |id| make(&id));
+    let waiting = leptos::prelude::document().query_selector(island::POSTER_BUSY);
+    if let Ok(Some(button)) = waiting {
+        let _ = button.remove_attribute("data-state");
+        if let Some(id) = button.get_attribute("data-poster") {
+            make(&id);
+        }
+    }
+}
+
+/// The poster of `id` (`lead` for the sheet, `event-3` for a card).
+fn make(id: &str) {
+    let lang = document_lang().unwrap_or_default();
+    let subject = match id.strip_prefix("event-").and_then(|r| r.parse().ok()) {
+        Some(rank) => Subject::Event(rank),
+        None => Subject::Sheet,
+    };
+    let page = history::page();
+    let link = match subject {
+        Subject::Sheet => format!("{page}#/{}", lang.as_str()),
+        Subject::Event(rank) => format!("{page}#/{}/event/{rank}", lang.as_str()),
+    };
+    let palette = Palette::from_css(theme::custom_property);
+    let Some(drawn) = poster(story(), subject, lang, &palette, &link) else {
+        return;
+    };
+    let name = format!("{}-poster-{id}-{}.png", story().id, lang.as_str());
+    let title = story().title.get(lang).to_owned();
+    spawn_local(async move {
+        let png = match download::png(&drawn.svg, (WIDTH as u32, HEIGHT as u32), 1).await {
+            Ok(png) => png,
+            Err(err) => {
+                leptos::logging::warn!("poster failed: {err:?}");
+                return;
+            }
+        };
+        let options = web_sys::FilePropertyBag::new();
+        options.set_type("image/png");
+        let parts = js_sys::Array::of1(&png);
+        let shared =
+            match web_sys::File::new_with_blob_sequence_and_options(&parts, &name, &options) {
+                Ok(file) => share::share_file(&file, &title).await,
+                Err(_) => None,
+            };
+        if shared.is_none() {
+            let _ = download::save_blob(&name, png.unchecked_ref());
+        }
+    });
+}
