@@ -170,7 +170,15 @@ pub fn start_charts() {
     };
     root.set_inner_html("");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    leptos::mount::mount_to(root.clone(), components::ChartsApp).forget();
+    // The embed view (`embed.html`, `<html data-embed>`): one chart alone.
+    let embed = leptos::prelude::document()
+        .document_element()
+        .is_some_and(|html| html.has_attribute("data-embed"));
+    if embed {
+        leptos::mount::mount_to(root.clone(), components::EmbedApp).forget();
+    } else {
+        leptos::mount::mount_to(root.clone(), components::ChartsApp).forget();
+    }
     let _ = root.set_attribute("data-state", "ready");
     let _ = root.remove_attribute("aria-busy");
 }

@@ -224,7 +224,13 @@ impl ChartsState {
 
     /// Asks the page to open and show the card of event `rank`.
     pub fn go_to_event(&self, rank: u8) {
-        browser::island::emit(browser::island::GO_TO_EVENT, &rank.to_string());
+        if !browser::island::emit(browser::island::GO_TO_EVENT, &rank.to_string()) {
+            // No page listens: the embed view. The card opens in the fact sheet, in a new tab.
+            let href = format!("./#/{}/event/{rank}", self.lang.get_untracked().as_str());
+            if let Some(window) = web_sys::window() {
+                let _ = window.open_with_url_and_target(&href, "_blank");
+            }
+        }
     }
 }
 

@@ -31,6 +31,12 @@ pub struct ChartStrings {
     pub cite_copy: &'static str,
     pub cite_copied: &'static str,
     pub cite_failed: &'static str,
+    /// Before the source on a downloaded or embedded chart.
+    pub source_prefix: &'static str,
+    /// The embed action, and what it says once the snippet is copied.
+    pub embed: &'static str,
+    pub embed_copied: &'static str,
+    pub embed_failed: &'static str,
 }
 
 const ZH_HANS: ChartStrings = ChartStrings {
@@ -51,6 +57,10 @@ const ZH_HANS: ChartStrings = ChartStrings {
     cite_copy: "复制引用",
     cite_copied: "引用已复制",
     cite_failed: "无法复制，请选中文字手动复制",
+    source_prefix: "来源：",
+    embed: "嵌入",
+    embed_copied: "嵌入代码已复制",
+    embed_failed: "无法复制：浏览器不允许写入剪贴板",
 };
 
 const ZH_HANT: ChartStrings = ChartStrings {
@@ -71,6 +81,10 @@ const ZH_HANT: ChartStrings = ChartStrings {
     cite_copy: "複製引用",
     cite_copied: "引用已複製",
     cite_failed: "無法複製，請選取文字手動複製",
+    source_prefix: "來源：",
+    embed: "嵌入",
+    embed_copied: "嵌入代碼已複製",
+    embed_failed: "無法複製：瀏覽器不允許寫入剪貼簿",
 };
 
 const EN: ChartStrings = ChartStrings {
@@ -92,6 +106,10 @@ const EN: ChartStrings = ChartStrings {
     cite_copy: "Copy citation",
     cite_copied: "Citation copied",
     cite_failed: "Could not copy: select the text to copy it",
+    source_prefix: "Source: ",
+    embed: "Embed",
+    embed_copied: "Embed code copied",
+    embed_failed: "Could not copy: the browser refused the clipboard",
 };
 
 /// The chart strings in `lang`.

@@ -1,12 +1,12 @@
 use super::cite_box::citations_today;
 use crate::browser::download::{save_png, save_text};
+use crate::browser::{history, share};
 use crate::chart::draw::{for_download, Palette};
 use crate::chart::export::{csv, file_name, json};
 use crate::chart::layout::Layout;
 use crate::chart::spec::{embedded, ChartKind};
 use crate::chart::strings::{chart_strings, title};
 use crate::data::story;
-use crate::model::Lang;
 use crate::state::use_charts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -59,13 +59,7 @@ pub fn ChartDownloads(
         let name = file_name(story(), kind, format.extension());
         let picture = || {
             let layout = layout.get_untracked()?;
-            let source = match lang {
-                Lang::En => "Source: ",
-                Lang::ZhHans => "来源：",
-                Lang::ZhHant => "來源：",
-            }
-            .to_owned()
-                + story().citation.get(lang);
+            let source = chart_strings(lang).source_prefix.to_owned() + story().citation.get(lang);
             Some(for_download(
                 &layout,
                 &palette.get_untracked(),
@@ -125,5 +119,30 @@ pub fn ChartDownloads(
                     .collect_view()}
             </div>
         }
+    }
+}
+
+/// The embed action: copies the chart's `<iframe>` snippet for another site
+/// ([`crate::chart::embed::snippet`]), with a fallback link, and says so.
+#[component]
+pub fn EmbedButton(kind: ChartKind) -> impl IntoView {
+    let lang = use_charts().lang;
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let lang = lang.get_untracked();
+        let snippet = crate::chart::embed::snippet(story(), &history::page(), lang, kind);
+        spawn_local(async move { copied.set(Some(share::copy(&snippet).await)) });
+    };
+    view! {
+        <button type="button" class="button chart__embed" data-testid="embed" on:click=copy>
+            {move || chart_strings(lang.get()).embed}
+        </button>
+        <span class="chart__embed-status" role="status" data-testid="embed-status">
+            {move || match copied.get() {
+                Some(true) => chart_strings(lang.get()).embed_copied,
+                Some(false) => chart_strings(lang.get()).embed_failed,
+                None => "",
+            }}
+        </span>
     }
 }

@@ -1,4 +1,4 @@
-use super::{ChartDownloads, ChartTable, ChartTooltip, ScaleSwitch};
+use super::{ChartDownloads, ChartTable, ChartTooltip, EmbedButton, ScaleSwitch};
 use crate::browser::resize::{observe_width, WidthObserver};
 use crate::chart::describe::{describe, mark_name};
 use crate::chart::draw::{for_page, svg, Palette};
@@ -399,6 +399,7 @@ pub fn ChartView(
             </p>
             <div class="chart__actions">
                 <ChartDownloads kind=kind layout=layout palette=palette/>
+                <EmbedButton kind=kind/>
                 <ChartTable kind=kind/>
             </div>
         </figure>

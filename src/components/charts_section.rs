@@ -3,6 +3,7 @@ use crate::browser::theme::{custom_property, watch_color_scheme};
 use crate::chart::draw::Palette;
 use crate::chart::spec::ChartKind;
 use crate::chart::strings::chart_strings;
+use crate::data::story;
 use crate::state::{provide_charts_state, use_charts};
 use leptos::prelude::*;
 
@@ -17,12 +18,40 @@ pub fn ChartsApp() -> impl IntoView {
     }
 }
 
-/// The overview charts, drawn in the theme's colours and redrawn when the reader's
-/// appearance choice or the system's light/dark preference changes.
+/// The embed view (`embed.html#/{lang}/{chart}`, [`crate::chart::embed`]): one chart alone,
+/// as wide as the iframe it is in, with its title, description, scale and table toggle,
+/// the source and a link to the whole fact sheet (a new tab: the iframe is someone else's
+/// page).
 #[component]
-pub fn ChartsSection() -> impl IntoView {
-    let state = use_charts();
+pub fn EmbedApp() -> impl IntoView {
+    let (lang, kind) = crate::chart::embed::parse(&crate::browser::history::hash());
+    crate::browser::document::set_lang(lang.unwrap_or_default().as_str());
+    let state = provide_charts_state();
     let lang = state.lang;
+    let palette = use_palette();
+    let source = move || {
+        let lang = lang.get();
+        format!(
+            "{}{}",
+            chart_strings(lang).source_prefix,
+            story().citation.get(lang)
+        )
+    };
+    let sheet = move || format!("./#/{}", lang.get().as_str());
+    view! {
+        <ChartView kind=kind palette=palette/>
+        <p class="embed__source">{source}</p>
+        <a class="embed__link" href=sheet target="_blank" rel="noopener" data-testid="embed-sheet">
+            {move || story().title.get(lang.get()).to_owned()}
+            " →"
+        </a>
+    }
+}
+
+/// The theme's colours for charts, read on mount and again on every appearance change and
+/// every switch of the system between light and dark.
+pub fn use_palette() -> RwSignal<Palette> {
+    let state = use_charts();
     let palette = RwSignal::new(Palette::LIGHT);
     let read_palette = move || {
         let now = Palette::from_css(custom_property);
@@ -45,6 +74,16 @@ pub fn ChartsSection() -> impl IntoView {
         }));
     });
     on_cleanup(move || watch.set_value(None));
+    palette
+}
+
+/// The overview charts, drawn in the theme's colours and redrawn when the reader's
+/// appearance choice or the system's light/dark preference changes.
+#[component]
+pub fn ChartsSection() -> impl IntoView {
+    let state = use_charts();
+    let lang = state.lang;
+    let palette = use_palette();
 
     view! {
         <section class="charts" aria-labelledby="charts-heading" data-testid="charts">

@@ -28,11 +28,11 @@ mod text_size_switch;
 
 pub use app::{App, Page};
 pub use appearance_switch::AppearanceSwitch;
-pub use chart_downloads::ChartDownloads;
+pub use chart_downloads::{ChartDownloads, EmbedButton};
 pub use chart_table::ChartTable;
 pub use chart_tooltip::ChartTooltip;
 pub use chart_view::ChartView;
-pub use charts_section::{ChartsApp, ChartsSection};
+pub use charts_section::{use_palette, ChartsApp, ChartsSection, EmbedApp};
 pub use charts_slot::ChartsSlot;
 pub use cite_box::CiteBox;
 pub use detail_panel::DetailPanel;

@@ -14,8 +14,9 @@
 //! 4. renders the first view into `index.html` ([`prerender`]) and adds the fallbacks, the
 //!    charts' `<meta>` and the strict Content-Security-Policy with the hash of every inline
 //!    script ([`page`]);
-//! 5. writes `404.html`, which lands on the app from any mistyped path, and the charts'
-//!    pictures for print ([`print`]);
+//! 5. writes `embed.html`, the embed view of one chart for other sites' iframes
+//!    ([`page::embed`]), `404.html`, which lands on the app from any mistyped path, and the
+//!    charts' pictures for print ([`print`]);
 //! 6. writes `sw.js`, precaching exactly the files of this build under a versioned cache
 //!    ([`offline`]).
 //!
@@ -146,6 +147,10 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
         },
     )?;
     write(&index_path, html.as_bytes())?;
+    if let Some(charts) = &charts {
+        let embed = page::embed(&html, charts)?;
+        write(&dir.join(zezhou::chart::embed::PAGE), embed.as_bytes())?;
+    }
     write(&dir.join("404.html"), offline::not_found_page().as_bytes())?;
     for lang in zezhou::model::Lang::ALL {
         write(

@@ -106,6 +106,48 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
     with_policy(&html)
 }
 
+/// The embed view (`embed.html`, see `zezhou::chart::embed`), from the finished `index`: the
+/// same head (stylesheet, pre-paint script, the charts' meta), none of the page module (its
+/// loader and preloads go), and in place of the first view the slot the charts module mounts
+/// one chart into, started at once by its start script; a policy of its own.
+pub fn embed(index: &str, charts: &ChartsMeta) -> Result<String, Error> {
+    let start = format!(
+        "<script type=module src=./{} integrity={}></script>",
+        charts.start, charts.integrity
+    );
+    let html = rewrite_str(
+        index,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("html", |el| {
+                    el.set_attribute("data-embed", "")?;
+                    Ok(())
+                }),
+                element!(
+                    r#"meta[http-equiv="Content-Security-Policy"], script[type="module"], link[rel="modulepreload"], link[rel="preload"]"#,
+                    |el| {
+                        el.remove();
+                        Ok(())
+                    }
+                ),
+                element!("meta[name=zezhou-charts]", |el| {
+                    el.after(&start, ContentType::Html);
+                    Ok(())
+                }),
+                element!("#app", |el| {
+                    el.replace(
+                        "<main id=charts-root class=embed aria-busy=true></main>",
+                        ContentType::Html,
+                    );
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::default()
+        },
+    )?;
+    with_policy(&html)
+}
+
 /// `view` without Leptos' empty `<!>` markers, which are for hydration: this view never
 /// hydrates, the live app is built apart and swapped in (`zezhou::start`).
 fn without_markers(view: &str) -> Result<String, Error> {

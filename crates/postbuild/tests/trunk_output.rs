@@ -166,6 +166,25 @@ fn check_finished(dir: &Path, html: &str) {
     assert_eq!(directive(html, "script-src"), want.join(" "));
     assert_eq!(directive(html, "style-src"), "'self'");
 
+    // The embed view: the same head, none of the page module, the charts started at once
+    // by their own script (with its integrity), a slot for one chart, a policy of its own.
+    let embed = std::fs::read_to_string(dir.join("embed.html")).unwrap();
+    assert!(only(&embed, "html").get("data-embed").is_some());
+    assert!(dom::select(
+        &embed,
+        "script[type=module]:not([src]), link[rel=modulepreload], #app"
+    )
+    .unwrap()
+    .is_empty());
+    let starter = only(&embed, "script[type=module][src]");
+    assert_eq!(starter.get("src"), Some(start));
+    assert_eq!(starter.get("integrity"), meta.get("data-integrity"));
+    assert_eq!(only(&embed, "main#charts-root").get("class"), Some("embed"));
+    let inline = dom::inline_scripts(&embed).unwrap();
+    let mut want = vec!["'self'".to_owned(), "'wasm-unsafe-eval'".to_owned()];
+    want.extend(inline.iter().map(|s| csp_hash(s)));
+    assert_eq!(directive(&embed, "script-src"), want.join(" "));
+
     // 404.html, the print pictures, and the worker precaching every other file.
     for file in [
         "404.html",
