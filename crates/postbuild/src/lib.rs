@@ -28,6 +28,7 @@ pub mod bundle;
 pub mod dev;
 pub mod dom;
 pub mod hash;
+pub mod imports;
 pub mod offline;
 pub mod page;
 pub mod prerender;
@@ -58,6 +59,14 @@ pub enum Error {
         /// What the system said.
         source: std::io::Error,
     },
+    /// A WebAssembly module and its JavaScript are not as [`imports::shorten`] expects.
+    #[error("{}: {source}", path.display())]
+    Imports {
+        /// The WebAssembly module.
+        path: PathBuf,
+        /// What was not as expected.
+        source: imports::ShortenError,
+    },
     /// esbuild failed on a file.
     #[error("esbuild failed on {}", .0.display())]
     Minify(PathBuf),
@@ -66,7 +75,8 @@ pub enum Error {
 /// How to run the step.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
-    /// esbuild, to minify the wasm-bindgen JavaScript; `None` leaves it as it is.
+    /// esbuild, to minify the wasm-bindgen JavaScript; `None` leaves it as it is, and
+    /// the imports' and exports' names too ([`imports`] knows esbuild's output).
     pub esbuild: Option<PathBuf>,
 }
 
@@ -75,6 +85,8 @@ pub struct Options {
 pub struct Summary {
     /// Scripts minified.
     pub minified: usize,
+    /// WebAssembly modules whose imports and exports got short names.
+    pub shortened: usize,
     /// Stylesheets joined into one.
     pub stylesheets: usize,
     /// Whether the build had a charts module.
@@ -109,6 +121,11 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
 
     let minified = match &options.esbuild {
         Some(esbuild) => minify_scripts(esbuild, dir)?,
+        None => 0,
+    };
+    // The JavaScript is esbuild's output now, the shape `imports` knows.
+    let shortened = match &options.esbuild {
+        Some(_) => shorten_imports(dir)?,
         None => 0,
     };
     let styles = bundle::stylesheets(&index)?;
@@ -161,6 +178,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
     )?;
     Ok(Summary {
         minified,
+        shortened,
         stylesheets: styles.len(),
         charts: charts.is_some(),
         reload,
@@ -195,6 +213,38 @@ fn minify_scripts(esbuild: &Path, dir: &Path) -> Result<usize, Error> {
         if !status.success() {
             return Err(Error::Minify(path));
         }
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// Gives the imports and exports of every WebAssembly module at the top of `dir`
+/// (`X_bg.wasm`, with its JavaScript `X.js`) short names in both files ([`imports`]);
+/// returns how many modules. Runs before any integrity value, file hash or precache list is
+/// computed.
+fn shorten_imports(dir: &Path) -> Result<usize, Error> {
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).map_err(io("list", dir))? {
+        let wasm_path = entry.map_err(io("list", dir))?.path();
+        let Some(stem) = wasm_path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix("_bg.wasm"))
+        else {
+            continue;
+        };
+        let js_path = dir.join(format!("{stem}.js"));
+        let js = String::from_utf8(read(&js_path)?).map_err(|e| Error::Io {
+            action: "read",
+            path: js_path.clone(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        })?;
+        let short = imports::shorten(&js, &read(&wasm_path)?).map_err(|source| Error::Imports {
+            path: wasm_path.clone(),
+            source,
+        })?;
+        write(&js_path, short.js.as_bytes())?;
+        write(&wasm_path, &short.wasm)?;
         count += 1;
     }
     Ok(count)
@@ -258,4 +308,52 @@ fn build_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
     }
     files.sort();
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAIR: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/trunk-output/release/pair"
+    );
+
+    #[test]
+    fn every_module_and_its_javascript_get_short_names() {
+        let dir = std::env::temp_dir().join(format!("postbuild-pairs-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let (js, wasm) = (
+            Path::new(PAIR).join("page.js"),
+            Path::new(PAIR).join("page_bg.wasm"),
+        );
+        for stem in ["app-0123456789abcdef", "charts"] {
+            std::fs::copy(&js, dir.join(format!("{stem}.js"))).unwrap();
+            std::fs::copy(&wasm, dir.join(format!("{stem}_bg.wasm"))).unwrap();
+        }
+        std::fs::write(dir.join("other.js"), "__wbg_x").unwrap();
+        assert_eq!(shorten_imports(&dir).unwrap(), 2);
+        for stem in ["app-0123456789abcdef", "charts"] {
+            let js = std::fs::read_to_string(dir.join(format!("{stem}.js"))).unwrap();
+            assert!(!js.contains("__wbg_"), "{stem}.js");
+            let wasm = std::fs::read(dir.join(format!("{stem}_bg.wasm"))).unwrap();
+            assert!(
+                wasm.len()
+                    < std::fs::read(Path::new(PAIR).join("page_bg.wasm"))
+                        .unwrap()
+                        .len()
+            );
+        }
+        // A module without its JavaScript stops the step; so does a second run.
+        let again = shorten_imports(&dir).unwrap_err().to_string();
+        assert!(again.contains("shortened already"), "{again}");
+        for stem in ["app-0123456789abcdef", "charts"] {
+            std::fs::remove_file(dir.join(format!("{stem}_bg.wasm"))).unwrap();
+        }
+        std::fs::copy(&wasm, dir.join("lone_bg.wasm")).unwrap();
+        let lone = shorten_imports(&dir).unwrap_err().to_string();
+        assert!(lone.contains("lone.js"), "{lone}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
