@@ -384,8 +384,9 @@ fn word_at(js: &str, word: &str) -> Vec<usize> {
         .filter(|&(i, _)| {
             let before = js[..i].chars().next_back();
             let after = js[i + word.len()..].chars().next();
-            !(starts_ident && before.is_some_and(is_ident_char))
-                && !(ends_ident && after.is_some_and(is_ident_char))
+            let joins_before = starts_ident && before.is_some_and(is_ident_char);
+            let joins_after = ends_ident && after.is_some_and(is_ident_char);
+            !joins_before && !joins_after
         })
         .map(|(i, _)| i)
         .collect()
