@@ -34,8 +34,9 @@
 //! [`data::wire`]) into `OUT_DIR`; [`data::story`] decodes it once at start-up.
 //!
 //! After trunk's build, its post-build hook (`crates/postbuild`, a host-only crate of the
-//! workspace that uses this one as a library) minifies the JavaScript, joins the
-//! stylesheets, replaces trunk's loader with one that starts the app after the first view's
+//! workspace that uses this one as a library) minifies the JavaScript, gives the
+//! WebAssembly's imports and the exports its JavaScript reads short names in both files
+//! (`crates/postbuild/src/imports.rs`), joins the stylesheets, replaces trunk's loader with one that starts the app after the first view's
 //! largest paint (`crates/postbuild/src/js/late-loader.js`), renders [`components::Page`] to
 //! HTML into `index.html` (the first view a reader sees before, or without, WebAssembly),
 //! adds a strict Content-Security-Policy with the hash of every inline script (under `trunk

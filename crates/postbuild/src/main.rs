@@ -29,7 +29,8 @@ fn main() -> ExitCode {
         Some(esbuild)
     } else {
         eprintln!(
-            "postbuild: warning: {} not found (run npm ci); scripts left unminified",
+            "postbuild: warning: {} not found (run npm ci); scripts left unminified, \
+             imports and exports not renamed",
             esbuild.display()
         );
         None
@@ -43,9 +44,10 @@ fn main() -> ExitCode {
                 eprintln!("postbuild: warning: no charts module (charts.js, charts_bg.wasm) in this build");
             }
             println!(
-                "postbuild: {} script(s) minified, {} stylesheets joined, first view rendered, \
+                "postbuild: {} script(s) minified, short import and export names in {} module(s), {} stylesheets joined, first view rendered, \
                  CSP set{}, 404.html and sw.js ({} files precached) written in {}",
                 s.minified,
+                s.shortened,
                 s.stylesheets,
                 if s.reload == postbuild::dev::Reload::Admitted {
                     " (trunk's reload script admitted)"
