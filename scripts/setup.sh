@@ -2,9 +2,10 @@
 # Installs what the project needs, skipping whatever is already present at the right version.
 #
 #   scripts/setup.sh            tools to build and serve: wasm32 target, trunk, wasm-bindgen-cli,
-#                               npm packages (wasm-opt from binaryen), crates fetched for offline builds
-#   scripts/setup.sh --browser  also the test browsers: Debian's chromium, chromium-driver and
-#                               fonts-noto-cjk; webkit2gtk-driver (WebKitGTK's MiniBrowser),
+#                               npm packages (wasm-opt from binaryen), crates fetched for offline
+#                               builds, Debian's fonts-noto-cjk (the link previews' pictures)
+#   scripts/setup.sh --browser  also the test browsers: Debian's chromium and chromium-driver;
+#                               webkit2gtk-driver (WebKitGTK's MiniBrowser),
 #                               xvfb and firefox-esr; geckodriver from the Rust registry; and
 #                               poppler-utils (pdftotext, for the print test)
 #
@@ -58,13 +59,20 @@ fi
 # trunk builds offline (it passes --offline to cargo), so every crate must be in the cache.
 cargo fetch --locked >/dev/null 2>&1 || { log "cargo fetch"; cargo fetch --locked; }
 
+# The build draws the link previews' pictures with a CJK font (crates/postbuild/src/preview.rs).
+if ! dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "install ok installed"; then
+  log "apt-get install fonts-noto-cjk"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q fonts-noto-cjk
+fi
+
 if [ "${1:-}" = "--browser" ]; then
   missing=()
   # Chromium for the main suite; WebKitGTK (MiniBrowser and its WebDriver, the engine of
   # every iPhone browser), Xvfb (MiniBrowser has no headless mode) and Firefox ESR for the
   # cross-engine suite (tests/engines/).
   # poppler-utils: pdftotext, for the print test.
-  for pkg in chromium chromium-driver fonts-noto-cjk webkit2gtk-driver xvfb firefox-esr poppler-utils; do
+  for pkg in chromium chromium-driver webkit2gtk-driver xvfb firefox-esr poppler-utils; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -17,7 +17,8 @@
 //! 4. renders the first view into `index.html` ([`prerender`]) and adds the fallbacks, the
 //!    charts' `<meta>` and the strict Content-Security-Policy with the hash of every inline
 //!    script ([`page`]);
-//! 5. writes `embed.html`, the embed view of one chart for other sites' iframes
+//! 5. draws the link previews' pictures, one per language (`og-{lang}.png`, [`preview`]),
+//!    whose Open Graph and Twitter tags the page carries; writes `embed.html`, the embed view of one chart for other sites' iframes
 //!    ([`page::embed`]), `404.html`, which lands on the app from any mistyped path, and the
 //!    charts' pictures for print ([`print`]);
 //! 6. writes `sw.js`, precaching exactly the files of this build under a versioned cache
@@ -37,6 +38,7 @@ pub mod imports;
 pub mod offline;
 pub mod page;
 pub mod prerender;
+pub mod preview;
 pub mod print;
 pub mod scripts;
 
@@ -161,6 +163,10 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
             note: &page::STATIC_NOTE,
             noscript_css: &read(&dir.join("noscript.css"))?,
             charts: charts.as_ref(),
+            preview: &preview::meta_tags(
+                zezhou::model::Lang::ZhHans,
+                std::env::var("ZEZHOU_SITE_URL").ok().as_deref(),
+            ),
             head_scripts: &scripts::HEAD_SCRIPTS
                 .iter()
                 .map(|s| scripts::minify(s, scripts::Kind::Classic, esbuild))
@@ -173,6 +179,12 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
         write(&dir.join(zezhou::chart::embed::PAGE), embed.as_bytes())?;
     }
     write(&dir.join("404.html"), offline::not_found_page().as_bytes())?;
+    for lang in zezhou::model::Lang::ALL {
+        write(
+            &dir.join(preview::file_name(lang)),
+            &preview::picture(lang)?,
+        )?;
+    }
     for lang in zezhou::model::Lang::ALL {
         write(
             &dir.join(print::file_name(lang)),

@@ -45,6 +45,8 @@ pub struct ChartsMeta {
 
 /// What [`finish`] puts into trunk's page.
 pub struct Finish<'a> {
+    /// The link preview's `<meta>` tags ([`crate::preview::meta_tags`]).
+    pub preview: &'a str,
     /// The first view as HTML, for `#app`.
     pub first_view: &'a str,
     /// The note above it for browsers without JavaScript or WebAssembly.
@@ -79,6 +81,7 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
             charts.start, charts.integrity
         ));
     }
+    head.push_str(parts.preview);
     head.push_str(&format!(
         "<noscript><link rel=stylesheet href=./noscript.css integrity={}></noscript>",
         integrity(parts.noscript_css)

@@ -185,6 +185,47 @@ fn check_finished(dir: &Path, html: &str) {
     want.extend(inline.iter().map(|s| csp_hash(s)));
     assert_eq!(directive(&embed, "script-src"), want.join(" "));
 
+    // The link previews: the page's tags name its picture; one picture per language, a
+    // PNG of the stated size whose text chunks say its title and language.
+    let image = only(html, "meta[property=\"og:image\"]");
+    assert_eq!(image.get("content"), Some("./og-zh-Hans.png"));
+    assert_eq!(
+        only(html, "meta[property=\"og:title\"]").get("content"),
+        Some("泽州县2017年脱贫攻坚十件大事")
+    );
+    assert_eq!(
+        only(html, "meta[name=\"twitter:card\"]").get("content"),
+        Some("summary_large_image")
+    );
+    for (lang, title) in [
+        ("zh-Hans", "泽州县2017年脱贫攻坚十件大事"),
+        ("zh-Hant", "澤州縣2017年脫貧攻堅十件大事"),
+        (
+            "en",
+            "Ten Major Events in Zezhou County's 2017 Fight Against Poverty",
+        ),
+    ] {
+        let file = std::fs::File::open(dir.join(format!("og-{lang}.png"))).unwrap();
+        let reader = png::Decoder::new(std::io::BufReader::new(file))
+            .read_info()
+            .unwrap();
+        let info = reader.info();
+        assert_eq!((info.width, info.height), (1200, 630), "{lang}");
+        let text: Vec<(String, String)> = info
+            .utf8_text
+            .iter()
+            .map(|t| (t.keyword.clone(), t.get_text().unwrap()))
+            .collect();
+        assert_eq!(
+            text,
+            [
+                ("Title".to_owned(), title.to_owned()),
+                ("Language".to_owned(), lang.to_owned())
+            ],
+            "{lang}"
+        );
+    }
+
     // 404.html, the print pictures, and the worker precaching every other file.
     for file in [
         "404.html",
