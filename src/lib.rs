@@ -9,22 +9,23 @@
 //! | [`data`] | the embedded dataset; the build-time pipeline and validation (host only) |
 //! | [`format`] | numbers and units per language (万元, 亿元, million) |
 //! | [`html`] | the story's static content as HTML strings (the lead, card heads and texts, panel contents), escaped; figures and glossary terms marked as buttons in the lead, headings and texts ([`text::marks`]) |
-//! | [`chart`] | charts: figures chosen by rules over the data, scales, layout, plotters SVG drawing, descriptions, CSV/JSON exports |
+//! | [`chart`] | charts: figures chosen by rules over the data, scales, layout, plotters SVG drawing, descriptions, CSV/JSON exports, the embed view's address and snippet ([`chart::embed`]) |
 //! | [`cite`] | citations of the report and the app: GB/T 7714-2015 (Chinese), APA (English), with the retrieval date |
-//! | [`poster`] | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link |
-//! | [`route`] | URL hash <-> view state (language, filter, search, sort, open card), junk-proof |
+//! | [`poster`] | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link; the link preview's title card |
+//! | [`route`] | URL hash <-> view state (language, filter, search, sort, open card, scale, text size), junk-proof |
 //! | [`state`] | the shared signals; their link to URL, storage and document |
 //! | [`search`] | search, theme filter and sort over the events |
 //! | [`i18n`] | the interface's own strings in three languages |
 //! | [`speech`] | read-aloud, the plain part: sentences, what a voice says for each (English money in millions), the voice for a language |
 //! | [`components`] | Leptos components, one per file |
-//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API (in the charts module) |
+//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API and the poster's PNG and share (both in the charts module) |
 //!
 //! # The one rule
 //!
-//! `model`, `data`, `text`, `format`, `speech` and `chart`'s geometry never import leptos, web-sys or
-//! gloo, so a host `cargo test` covers them fast and exactly. Components only wire signals
-//! to them.
+//! `model`, `data`, `text`, `format`, `speech`, `cite`, `poster` and `chart`'s geometry never
+//! import leptos, web-sys or gloo, so a host `cargo test` covers them fast and exactly.
+//! Components only wire signals to them. (A convention still: the core crate that makes it
+//! a compile error is issue 13's next step.)
 //!
 //! # Build
 //!
@@ -65,7 +66,12 @@
 //!   listen controls ([`html`]) and, for a press, asks that module with a window event
 //!   ([`browser::island::ask_to_read`]); before the module has started, the press waits on
 //!   its control (busy) and the page loads the module at once, which then takes it up.
-//!   Starting the module early mounts the charts far below, and moves nothing on screen.
+//!   Starting the module early mounts the charts far below, and moves nothing on screen;
+//! - the poster ([`browser::poster`]) is asked for the same way (a poster button beside each
+//!   listen control, [`browser::island::ask_for_poster`]); the how-to-cite box
+//!   ([`components::CiteBox`]) and each chart's embed action are in that module too;
+//! - the embed view (`embed.html`, written by the post-build step): the charts module alone,
+//!   which mounts [`components::EmbedApp`] (one chart) when `<html data-embed>`.
 //!
 //! Chart backend: plotters' SVG backend, drawn into a string and set as the chart's markup:
 //! crisp at any pixel ratio; its text is set by the browser, so CJK labels need no font
