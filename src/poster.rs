@@ -408,6 +408,17 @@ mod tests {
             .collect()
     }
 
+    /// The baseline of every `<text>` of an SVG, in order.
+    fn baselines(svg: &str) -> Vec<f64> {
+        svg.split("<text ")
+            .skip(1)
+            .map(|t| {
+                let y = t.split("y=\"").nth(1).unwrap();
+                y.split_once('"').unwrap().0.parse().unwrap()
+            })
+            .collect()
+    }
+
     /// The QR path's modules read back from the SVG, as a bitmap a decoder reads.
     fn decode(svg: &str) -> String {
         let d = svg
@@ -492,16 +503,7 @@ mod tests {
                     "no inline styles: the CSP forbids them"
                 );
                 // Every baseline above the foot, or in it beside the QR code.
-                for part in p.svg.split("<text ").skip(1) {
-                    let y: f64 = part
-                        .split("y=\"")
-                        .nth(1)
-                        .unwrap()
-                        .split_once('"')
-                        .unwrap()
-                        .0
-                        .parse()
-                        .unwrap();
+                for y in baselines(&p.svg) {
                     assert!(
                         y < HEIGHT - MARGIN + 1.0,
                         "{lang:?} {subject:?}: text at {y}"
@@ -611,33 +613,11 @@ mod tests {
             for f in story().headline_figures().take(3) {
                 assert!(all.contains(&escape(&format::figure(f, lang))), "{lang:?}");
             }
-            for part in svg.split("<text ").skip(1) {
-                let y: f64 = part
-                    .split("y=\"")
-                    .nth(1)
-                    .unwrap()
-                    .split_once('"')
-                    .unwrap()
-                    .0
-                    .parse()
-                    .unwrap();
-                assert!(y < CARD_HEIGHT - 20.0, "{lang:?}: text at {y}");
+            let ys = baselines(&svg);
+            for y in &ys {
+                assert!(*y < CARD_HEIGHT - 20.0, "{lang:?}: text at {y}");
             }
             // The source line comes last, below every figure's label.
-            let ys: Vec<f64> = svg
-                .split("<text ")
-                .skip(1)
-                .map(|t| {
-                    t.split("y=\"")
-                        .nth(1)
-                        .unwrap()
-                        .split_once('"')
-                        .unwrap()
-                        .0
-                        .parse()
-                        .unwrap()
-                })
-                .collect();
             let source = ys.last().unwrap();
             for y in &ys[..ys.len() - 1] {
                 assert!(

@@ -335,7 +335,7 @@ pub fn provide_app_state() -> AppState {
     });
 
     // Text size: storage, <html data-text> (which the pre-paint script set from the same
-    // sources before the first paint, `site/prepaint.js`).
+    // sources before the first paint, `crates/postbuild/src/js/prepaint.js`).
     Effect::new(move |_| {
         let text = state.text.get();
         browser::storage::set_text_size(text.as_str());
