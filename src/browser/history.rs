@@ -34,11 +34,9 @@ pub fn href() -> String {
         .unwrap_or_default()
 }
 
-/// The page's address without its view (no hash): what a citation names.
+/// The page's address without its view or query (no hash, no `?reload` left by the crash
+/// message's link): what a citation, a poster's QR code and an embed snippet name.
 pub fn page() -> String {
     let href = href();
-    match href.split_once('#') {
-        Some((page, _)) => page.to_owned(),
-        None => href,
-    }
+    href.split(['#', '?']).next().unwrap_or_default().to_owned()
 }
