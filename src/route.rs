@@ -1,7 +1,14 @@
 //! The URL carries the view: language, theme filter, search, sort, open card, chart scale.
 //!
-//! Form: `#/{lang}[/event/{rank}][?theme=…&q=…&sort=…&scale=…&text=…]`, for example
-//! `#/zh-Hans/event/2` or `#/en?theme=relocation&q=5222&sort=money`.
+//! Each language has a page of its own under the site's root ([`page_dir`]): 简体 the root
+//! itself, 繁體 `zh-Hant/`, English `en/`. The hash carries the rest of the view:
+//! `[#/[event/{rank}]][?theme=…&q=…&sort=…&scale=…&text=…]`, for example `en/#/event/2` or
+//! `zh-Hant/#?theme=relocation&q=5222&sort=money` ([`Route::link`]).
+//!
+//! The root's bare address names no language, so a returning reader's stored choice applies
+//! there; a 简体 link with a view names its language in the hash, `#/zh-Hans/event/2`, the
+//! form every link had before the language pages (and still understood in any language:
+//! `#/en/event/2` on the root opens the English view, which then moves to its page).
 //!
 //! Parsing never fails: whatever a link carries (a bad hash, 10 KB of junk, broken
 //! percent-encoding, markup), each part that is not understood falls back to its default.
@@ -180,6 +187,49 @@ impl Route {
     }
 }
 
+/// The folder of `lang`'s page under the site's root: `""` for 简体 (the root's own page),
+/// `"zh-Hant/"`, `"en/"`. The post-build step writes each page there.
+pub fn page_dir(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhHans => "",
+        Lang::ZhHant => "zh-Hant/",
+        Lang::En => "en/",
+    }
+}
+
+/// The language whose page `path` is, `path` being relative to the site's root (`en/`,
+/// `en/index.html`); `None` for the root's page and for any other path.
+pub fn page_lang(path: &str) -> Option<Lang> {
+    let folder = path.strip_suffix("index.html").unwrap_or(path);
+    Lang::ALL
+        .into_iter()
+        .find(|&lang| !page_dir(lang).is_empty() && page_dir(lang) == folder)
+}
+
+impl Route {
+    /// The view of a URL: `path` relative to the site's root (its page), and its hash. A
+    /// language in the hash (links from before the language pages) wins over the page's.
+    pub fn from_url(path: &str, hash: &str, targets: &impl RouteTargets) -> Route {
+        let mut route = Route::parse(hash, targets);
+        route.lang = route.lang.or_else(|| page_lang(path));
+        route
+    }
+
+    /// The address of this view in `lang`, relative to the site's root: the language's page
+    /// and the hash of the rest. 简体's page is the root, whose bare address names no
+    /// language, so there the hash names it whenever it carries anything.
+    pub fn link(&self, lang: Lang) -> String {
+        let hash = self.to_hash(lang);
+        let rest = &hash[2 + lang.as_str().len()..];
+        let hash = match (lang, rest) {
+            (_, "") => String::new(),
+            (Lang::ZhHans, _) => hash,
+            (_, rest) => format!("#{rest}"),
+        };
+        format!("{}{hash}", page_dir(lang))
+    }
+}
+
 fn parse_event(
     keyword: Option<&str>,
     rank: Option<&str>,
@@ -300,6 +350,82 @@ mod tests {
         };
         let hash = route.to_hash(Lang::En);
         assert_eq!(parse(&hash), route, "{hash}");
+    }
+
+    #[test]
+    fn each_language_has_its_page() {
+        assert_eq!(page_lang(""), None);
+        assert_eq!(page_lang("index.html"), None);
+        assert_eq!(page_lang("en/"), Some(Lang::En));
+        assert_eq!(page_lang("en/index.html"), Some(Lang::En));
+        assert_eq!(page_lang("zh-Hant/"), Some(Lang::ZhHant));
+        for other in [
+            "en",
+            "zh-Hans/",
+            "EN/",
+            "fr/",
+            "en/x/",
+            "x/en/",
+            "en/index.htm",
+            "404.html",
+        ] {
+            assert_eq!(page_lang(other), None, "{other}");
+        }
+        for lang in Lang::ALL {
+            let page = format!("{}index.html", page_dir(lang));
+            assert_eq!(page_lang(&page).unwrap_or(Lang::ZhHans), lang, "{page}");
+        }
+    }
+
+    #[test]
+    fn a_link_is_the_language_page_and_the_view() {
+        let card = Route {
+            open: Some(3),
+            ..Route::default()
+        };
+        let filtered = Route {
+            theme: Some("health".into()),
+            ..Route::default()
+        };
+        let cases = [
+            (Route::default(), Lang::ZhHans, ""),
+            (Route::default(), Lang::ZhHant, "zh-Hant/"),
+            (Route::default(), Lang::En, "en/"),
+            (card.clone(), Lang::En, "en/#/event/3"),
+            (card.clone(), Lang::ZhHant, "zh-Hant/#/event/3"),
+            // The root's bare address names no language: a 简体 view says it in the hash.
+            (card, Lang::ZhHans, "#/zh-Hans/event/3"),
+            (filtered.clone(), Lang::En, "en/#?theme=health"),
+            (filtered, Lang::ZhHans, "#/zh-Hans?theme=health"),
+        ];
+        for (route, lang, link) in cases {
+            assert_eq!(route.link(lang), link);
+            // And back: the link opens the same view in the same language.
+            let (path, hash) = link.split_at(link.find('#').unwrap_or(link.len()));
+            let back = Route::from_url(path, hash, &Targets);
+            let lang_named = if link.is_empty() { None } else { Some(lang) };
+            assert_eq!(
+                back,
+                Route {
+                    lang: lang_named,
+                    ..route
+                },
+                "{link}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_language_in_the_hash_wins_over_the_page() {
+        // Links from before the language pages keep their view, on any page.
+        let old = Route::from_url("", "#/en/event/3", &Targets);
+        assert_eq!((old.lang, old.open), (Some(Lang::En), Some(3)));
+        let mixed = Route::from_url("zh-Hant/", "#/en?sort=money", &Targets);
+        assert_eq!((mixed.lang, mixed.sort), (Some(Lang::En), Sort::Money));
+        let page = Route::from_url("zh-Hant/index.html", "#/event/2", &Targets);
+        assert_eq!((page.lang, page.open), (Some(Lang::ZhHant), Some(2)));
+        // The root's bare address names none: the stored choice applies.
+        assert_eq!(Route::from_url("", "", &Targets).lang, None);
     }
 
     #[test]

@@ -226,7 +226,11 @@ impl ChartsState {
     pub fn go_to_event(&self, rank: u8) {
         if !browser::island::emit(browser::island::GO_TO_EVENT, &rank.to_string()) {
             // No page listens: the embed view. The card opens in the fact sheet, in a new tab.
-            let href = format!("./#/{}/event/{rank}", self.lang.get_untracked().as_str());
+            let view = Route {
+                open: Some(rank),
+                ..Route::default()
+            };
+            let href = format!("./{}", view.link(self.lang.get_untracked()));
             if let Some(window) = web_sys::window() {
                 let _ = window.open_with_url_and_target(&href, "_blank");
             }
@@ -280,7 +284,14 @@ pub fn use_app() -> AppState {
 /// Reads the URL and storage, provides the state, and keeps URL, storage and document in
 /// step with it. Call once, in the root component.
 pub fn provide_app_state() -> AppState {
-    let route = Route::parse(&browser::history::hash(), story());
+    let url = || {
+        Route::from_url(
+            &browser::history::page_path(),
+            &browser::history::hash(),
+            story(),
+        )
+    };
+    let route = url();
     let stored = Stored {
         lang: browser::storage::lang().and_then(|t| Lang::parse(&t)),
         appearance: browser::storage::appearance()
@@ -301,13 +312,14 @@ pub fn provide_app_state() -> AppState {
         let lang = route.lang.unwrap_or_default();
         let push = route.open.is_some()
             && previous.with_value(|prev| prev.as_ref().is_some_and(|p| p.open != route.open));
-        browser::history::set_hash(&route.to_hash(lang), push);
+        browser::history::set_link(&route.link(lang), push);
         previous.set_value(Some(route));
     });
 
-    // URL -> state: the back button, or a link pasted into the same tab.
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        let route = Route::parse(&browser::history::hash(), story());
+    // URL -> state: the back button (the page may change with the hash), or a link pasted
+    // into the same tab (browsers fire `popstate` for a new hash too, before `hashchange`).
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        let route = url();
         if route != previous.get_value().unwrap_or_default() {
             previous.set_value(Some(route.clone()));
             state.apply(route);

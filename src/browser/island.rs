@@ -112,7 +112,8 @@ pub fn load_charts() {
     if let Some(integrity) = meta.get_attribute("data-integrity") {
         let _ = script.set_attribute("integrity", &integrity);
     }
-    let _ = script.set_attribute("src", &src);
+    // A file of the site's root: the page's own address changes with the language.
+    let _ = script.set_attribute("src", &format!("{}{src}", super::history::root()));
     if let Some(head) = document.head() {
         let _ = head.append_child(&script);
     }

@@ -22,7 +22,9 @@ pub fn register_service_worker() {
     if !js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
         return;
     }
-    let registration = navigator.service_worker().register("./sw.js");
+    let registration = navigator
+        .service_worker()
+        .register(&format!("{}sw.js", super::history::root()));
     wasm_bindgen_futures::spawn_local(async move {
         // Awaiting handles a rejection (no sw.js under `trunk serve` without the hook, say),
         // which would otherwise surface as an uncaught error.

@@ -9,6 +9,7 @@ use super::{download, history, island, share, theme};
 use crate::chart::draw::Palette;
 use crate::data::story;
 use crate::poster::{poster, Subject, HEIGHT, WIDTH};
+use crate::route::Route;
 use crate::state::document_lang;
 use wasm_bindgen::JsCast;
 // wasm-bindgen-futures' own spawn, not Leptos': a poster can be asked for before Leptos (and
@@ -35,11 +36,14 @@ fn make(id: &str) {
         Some(rank) => Subject::Event(rank),
         None => Subject::Sheet,
     };
-    let page = history::page();
-    let link = match subject {
-        Subject::Sheet => format!("{page}#/{}", lang.as_str()),
-        Subject::Event(rank) => format!("{page}#/{}/event/{rank}", lang.as_str()),
+    let view = Route {
+        open: match subject {
+            Subject::Sheet => None,
+            Subject::Event(rank) => Some(rank),
+        },
+        ..Route::default()
     };
+    let link = format!("{}{}", history::root(), view.link(lang));
     let palette = Palette::from_css(theme::custom_property);
     let Some(drawn) = poster(story(), subject, lang, &palette, &link) else {
         return;

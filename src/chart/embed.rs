@@ -55,7 +55,8 @@ pub fn parse(hash: &str) -> (Option<Lang>, ChartKind) {
 }
 
 /// The snippet the embed action copies: an iframe of the embed view that takes the width it
-/// is given, and after it a link to the fact sheet (all a site that strips iframes shows).
+/// is given, and after it a link to the fact sheet's page in `lang` (all a site that strips
+/// iframes shows).
 pub fn snippet(story: &Story, page: &str, lang: Lang, kind: ChartKind) -> String {
     let chart = title(kind, lang);
     let sheet = story.title.get(lang);
@@ -65,11 +66,11 @@ pub fn snippet(story: &Story, page: &str, lang: Lang, kind: ChartKind) -> String
     };
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{HEIGHT}\" loading=\"lazy\" \
-         style=\"border:0;max-width:100%\"></iframe>\n<p><a href=\"{}#/{}\">{}</a></p>",
+         style=\"border:0;max-width:100%\"></iframe>\n<p><a href=\"{}{}\">{}</a></p>",
         escape(&address(page, lang, kind)),
         escape(chart),
         escape(folder(page)),
-        lang.as_str(),
+        crate::route::page_dir(lang),
         escape(&link)
     )
 }
@@ -139,7 +140,18 @@ mod tests {
         assert!(iframe.ends_with("></iframe>"));
         assert_eq!(
             link,
-            "<p><a href=\"https://example.org/z&quot;ez/#/zh-Hans\">各项目支出与投资（泽州县2017年脱贫攻坚十件大事）</a></p>"
+            "<p><a href=\"https://example.org/z&quot;ez/\">各项目支出与投资（泽州县2017年脱贫攻坚十件大事）</a></p>"
+        );
+        // Each language's link is its page.
+        let en = snippet(
+            story(),
+            "https://example.org/zezhou/",
+            Lang::En,
+            ChartKind::Money,
+        );
+        assert!(
+            en.contains("<a href=\"https://example.org/zezhou/en/\">"),
+            "{en}"
         );
         assert!(!html.contains("<b>"));
     }

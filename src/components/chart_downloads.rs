@@ -130,7 +130,7 @@ pub fn EmbedButton(kind: ChartKind) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let lang = lang.get_untracked();
-        let snippet = crate::chart::embed::snippet(story(), &history::page(), lang, kind);
+        let snippet = crate::chart::embed::snippet(story(), &history::root(), lang, kind);
         spawn_local(async move { copied.set(Some(share::copy(&snippet).await)) });
     };
     view! {

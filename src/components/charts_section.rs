@@ -37,7 +37,7 @@ pub fn EmbedApp() -> impl IntoView {
             story().citation.get(lang)
         )
     };
-    let sheet = move || format!("./#/{}", lang.get().as_str());
+    let sheet = move || format!("./{}", crate::route::page_dir(lang.get()));
     view! {
         <ChartView kind=kind palette=palette/>
         <p class="embed__source">{source}</p>

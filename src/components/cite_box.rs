@@ -3,6 +3,7 @@ use crate::chart::strings::chart_strings;
 use crate::cite::{citations, Citations};
 use crate::data::story;
 use crate::model::Lang;
+use crate::route::Route;
 use crate::state::use_charts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -10,7 +11,7 @@ use leptos::task::spawn_local;
 /// The citations of the report and of this page in `lang`, retrieved today: what the cite
 /// action copies and the CSV and JSON downloads carry.
 pub fn citations_today(lang: Lang) -> Citations {
-    let page = format!("{}#/{}", history::page(), lang.as_str());
+    let page = format!("{}{}", history::root(), Route::default().link(lang));
     citations(story(), lang, &page, document::today())
 }
 

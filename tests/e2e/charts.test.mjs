@@ -468,7 +468,7 @@ describe('citations (issue 17)', () => {
     assert.equal(await box.getByTestId('cite-report').textContent(), '高峰. [泽州县2017年脱贫攻坚十件大事][N]. [报纸名不详], [出版日期不详].');
     assert.equal(
       await box.getByTestId('cite-app').textContent(),
-      `泽州县2017年脱贫攻坚十件大事: 互动事实页[EB/OL]. [${today.iso}]. ${page_}#/zh-Hans.`,
+      `泽州县2017年脱贫攻坚十件大事: 互动事实页[EB/OL]. [${today.iso}]. ${page_}.`,
     );
     assert.match(await box.textContent(), /GB\/T 7714-2015/);
 
@@ -504,7 +504,7 @@ describe('citations (issue 17)', () => {
     );
     assert.equal(
       await box.getByTestId('cite-app').textContent(),
-      `Ten major events in Zezhou County's 2017 fight against poverty: An interactive fact sheet. (n.d.). Retrieved ${today.apa}, from ${page_}#/en`,
+      `Ten major events in Zezhou County's 2017 fight against poverty: An interactive fact sheet. (n.d.). Retrieved ${today.apa}, from ${page_}en/`,
     );
     assert.equal(await box.getByTestId('cite-status').textContent(), '');
     await box.scrollIntoViewIfNeeded();

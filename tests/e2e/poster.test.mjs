@@ -78,7 +78,7 @@ test("a card's poster: downloaded where files cannot be shared; its size, its fi
   assert.equal(file.name, 'zezhou-2017-poster-event-2-en.png');
   assert.deepEqual([...file.body.subarray(1, 4)], [0x50, 0x4e, 0x47]);
   const read = await readPoster(page, file.body);
-  assert.deepEqual(read, { width: 1080, height: 1920, link: `${env.app.url}#/en/event/2` });
+  assert.deepEqual(read, { width: 1080, height: 1920, link: `${env.app.url}en/#/event/2` });
   await writeFile(`${SCREENSHOTS}poster-en-event-2.png`, file.body);
 
   // Its key figures are the card's, as the card shows them.
@@ -97,7 +97,7 @@ test('the sheet poster from the lead, pressed before the charts module has loade
   const file = await download(page, page.locator('.site-header__listen').getByTestId('poster'));
   assert.equal(file.name, 'zezhou-2017-poster-lead-zh-Hant.png');
   const read = await readPoster(page, file.body);
-  assert.deepEqual(read, { width: 1080, height: 1920, link: `${env.app.url}#/zh-Hant` });
+  assert.deepEqual(read, { width: 1080, height: 1920, link: `${env.app.url}zh-Hant/` });
   await writeFile(`${SCREENSHOTS}poster-zh-Hant-sheet-dark.png`, file.body);
   assert.equal(await page.locator('button[data-poster][data-state]').count(), 0, 'no button left busy');
   assert.deepEqual(page.problems, []);

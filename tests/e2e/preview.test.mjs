@@ -1,8 +1,8 @@
 // Link previews (issue 17): the page's Open Graph and Twitter tags, and the pictures they
 // name, as a crawler reads them: over HTTP, under a sub-path, no browser. Each picture is a
 // PNG of the stated size whose text chunks say its title and language (drawn at build time
-// by crates/postbuild/src/preview.rs). The per-language pages come with issue 15; the
-// pictures for every language are here already.
+// by crates/postbuild/src/preview.rs). Each language has its page (issue 15), each with its
+// own tags, picture and alternates.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist } from './server.mjs';
@@ -41,36 +41,47 @@ function readPng(bytes) {
 const tag = (html, attr, name) =>
   new RegExp(`<meta ${attr}=${name} content=(?:"([^"]*)"|([^ >]+))>`).exec(html)?.slice(1).find(Boolean);
 
-test("the page's preview tags name its language's picture, which is a PNG of the stated size in that language", async () => {
-  const html = await (await fetch(app.url)).text();
-  const lang = /<html lang="?([\w-]+)/.exec(html)[1];
-  assert.equal(lang, 'zh-Hans');
-  assert.equal(tag(html, 'property', 'og:title'), '泽州县2017年脱贫攻坚十件大事');
-  assert.ok(tag(html, 'property', 'og:description').includes('泽州县'));
-  assert.equal(tag(html, 'name', 'twitter:card'), 'summary_large_image');
-  const image = tag(html, 'property', 'og:image');
-  assert.equal(tag(html, 'name', 'twitter:image'), image);
-  const url = new URL(image, app.url);
-  assert.ok(url.href.startsWith(app.url), `${url} under ${app.url}`);
-  const response = await fetch(url);
-  assert.equal(response.status, 200);
-  assert.equal(response.headers.get('content-type'), 'image/png');
-  const png = readPng(Buffer.from(await response.arrayBuffer()));
-  assert.deepEqual(
-    [png.width, png.height],
-    [Number(tag(html, 'property', 'og:image:width')), Number(tag(html, 'property', 'og:image:height'))],
-  );
-  assert.deepEqual(png.text, { Title: '泽州县2017年脱贫攻坚十件大事', Language: lang });
-});
+const PAGES = [
+  ['', 'zh-Hans', '泽州县2017年脱贫攻坚十件大事', '泽州县', 'zh_CN'],
+  ['zh-Hant/', 'zh-Hant', '澤州縣2017年脫貧攻堅十件大事', '澤州縣', 'zh_TW'],
+  ['en/', 'en', "Ten Major Events in Zezhou County's 2017 Fight Against Poverty", 'Zezhou', 'en_GB'],
+];
 
-test('a picture for every language, each in its own', async () => {
-  for (const [lang, title] of [
-    ['zh-Hant', '澤州縣2017年脫貧攻堅十件大事'],
-    ['en', "Ten Major Events in Zezhou County's 2017 Fight Against Poverty"],
-  ]) {
-    const response = await fetch(new URL(`og-${lang}.png`, app.url));
-    assert.equal(response.status, 200, lang);
-    const png = readPng(Buffer.from(await response.arrayBuffer()));
-    assert.deepEqual({ size: [png.width, png.height], text: png.text }, { size: [1200, 630], text: { Title: title, Language: lang } });
-  }
-});
+for (const [folder, lang, title, place, locale] of PAGES) {
+  test(`${lang}: the page's preview tags name its language's picture, a PNG of the stated size in that language`, async () => {
+    const pageUrl = new URL(folder, app.url);
+    const response = await fetch(pageUrl);
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.equal(/<html lang="?([\w-]+)/.exec(html)[1], lang);
+    assert.equal(/<title>([^<]*)<\/title>/.exec(html)[1], title);
+    assert.equal(tag(html, 'property', 'og:title'), title);
+    assert.equal(tag(html, 'property', 'og:locale'), locale);
+    const description = tag(html, 'property', 'og:description');
+    assert.equal(tag(html, 'name', 'description'), description);
+    assert.ok(description.includes(place), description);
+    assert.equal(tag(html, 'name', 'twitter:card'), 'summary_large_image');
+    const image = tag(html, 'property', 'og:image');
+    assert.equal(tag(html, 'name', 'twitter:image'), image);
+    // Relative to the page it is on, the picture is the root's.
+    const url = new URL(image, pageUrl);
+    assert.equal(url.href, new URL(`og-${lang}.png`, app.url).href);
+    const picture = await fetch(url);
+    assert.equal(picture.status, 200);
+    assert.equal(picture.headers.get('content-type'), 'image/png');
+    const png = readPng(Buffer.from(await picture.arrayBuffer()));
+    assert.deepEqual(
+      [png.width, png.height],
+      [Number(tag(html, 'property', 'og:image:width')), Number(tag(html, 'property', 'og:image:height'))],
+    );
+    assert.deepEqual(png.text, { Title: title, Language: lang });
+    // The alternates name every language's page, and the root as the default.
+    const alternates = Object.fromEntries(
+      [...html.matchAll(/<link rel=alternate hreflang=([\w-]+) href="?([^" >]*)/g)].map(([, l, href]) => [l, new URL(href, pageUrl).href]),
+    );
+    assert.deepEqual(alternates, {
+      ...Object.fromEntries(PAGES.map(([f, l]) => [l, new URL(f, app.url).href])),
+      'x-default': app.url,
+    });
+  });
+}

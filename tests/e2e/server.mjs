@@ -67,7 +67,16 @@ export async function serveDist({
       }
       let file = normalize(join(base, path.slice(prefix.length)));
       if (!file.startsWith(base)) return notFound(res, base);
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      if ((await stat(file).catch(() => null))?.isDirectory()) {
+        // As static hosts do: a folder's address ends in "/", so the page's relative
+        // addresses resolve inside it.
+        if (!path.endsWith('/')) {
+          const to = new URL(req.url, 'http://x');
+          res.writeHead(301, { location: `${to.pathname}/${to.search}` });
+          return res.end();
+        }
+        file = join(file, 'index.html');
+      }
       let body = await readFile(file).catch(() => null);
       if (!body) return notFound(res, base);
       if (mode.tamper?.test(path)) {

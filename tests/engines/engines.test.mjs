@@ -178,12 +178,38 @@ for (const engine of ENGINES) {
           // A language switch replaces the history entry; opening a card adds one, and Back
           // closes it again in the language the reader chose.
           await r.click('article[data-rank="3"] .card__toggle');
-          await r.waitFor(`return location.hash === '#/en/event/3'`, 'card 3 in the URL');
+          // English has its page: the address moved there with the switch.
+          await r.waitFor(`return location.pathname.endsWith('/en/') && location.hash === '#/event/3'`, 'card 3 in the URL');
           await s.driver.navigate().back();
-          await r.waitFor(`return location.hash === '#/en' && !document.querySelector('#event-3').classList.contains('card--open')`, 'Back closes the card');
+          await r.waitFor(
+            `return location.pathname.endsWith('/en/') && location.hash === '' && !document.querySelector('#event-3').classList.contains('card--open')`,
+            'Back closes the card',
+          );
           assert.equal(await r.js('return document.documentElement.lang'), 'en');
           await r.click('[data-lang="zh-Hans"]');
           await r.waitFor(`return document.documentElement.lang === 'zh-Hans'`, '简体');
+          await r.clean();
+        });
+
+        test("each language's page: read in its language, taken over in it, the charts found from the root after a switch", async () => {
+          await r.go('en/#/event/3');
+          await r.waitFor(`return document.documentElement.lang === 'en' && document.querySelector('h1')?.textContent.includes('Zezhou')`, 'the English first view');
+          await r.ready();
+          await r.waitFor(`return document.querySelector('#event-3').classList.contains('card--open')`, 'card 3 open');
+          assert.equal(await r.js('return document.title.includes("Zezhou")'), true);
+          // To 繁體: the address moves to its page; what loads later still comes from the root.
+          await r.click('[data-lang="zh-Hant"]');
+          await r.waitFor(`return location.pathname.endsWith('/zh-Hant/') && location.hash === '#/event/3'`, '繁體’s page');
+          await r.js(`document.querySelector('#charts-root').scrollIntoView()`);
+          await r.waitFor(`return document.querySelector('#charts-root').dataset.state === 'ready'`, 'the charts module', 30000);
+          await r.waitFor(`return document.querySelectorAll('[data-testid="chart-image"] svg').length === 3`, 'three charts');
+          await r.shoot('zh-Hant-page');
+          // An old link keeps its view and moves to its language's page.
+          await r.go('#/en/event/2');
+          await r.ready();
+          await r.waitFor(`return location.pathname.endsWith('/en/') && location.hash === '#/event/2'`, 'the old link moved to English’s page');
+          await r.click('[data-lang="zh-Hans"]');
+          await r.waitFor(`return location.hash === '#/zh-Hans/event/2' && !location.pathname.endsWith('/en/')`, '简体 at the root');
           await r.clean();
         });
 

@@ -43,6 +43,7 @@ pub mod print;
 pub mod scripts;
 
 use std::path::{Path, PathBuf};
+use zezhou::model::Lang;
 
 /// Why the step failed.
 #[derive(Debug, thiserror::Error)]
@@ -156,36 +157,55 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
     let index = bundle::late_loader(&index, &loader)?;
     let charts = hash_charts(dir, esbuild)?;
     let (with_reload, reload) = dev::admit_trunk_reload(&index)?;
-    let html = page::finish(
-        &with_reload,
-        &page::Finish {
-            first_view: &prerender::first_view(),
-            note: &page::STATIC_NOTE,
-            noscript_css: &read(&dir.join("noscript.css"))?,
-            charts: charts.as_ref(),
-            preview: &preview::meta_tags(
-                zezhou::model::Lang::ZhHans,
-                std::env::var("ZEZHOU_SITE_URL").ok().as_deref(),
-            ),
-            head_scripts: &scripts::HEAD_SCRIPTS
-                .iter()
-                .map(|s| scripts::minify(s, scripts::Kind::Classic, esbuild))
-                .collect::<Result<Vec<_>, _>>()?,
-        },
-    )?;
-    write(&index_path, html.as_bytes())?;
-    if let Some(charts) = &charts {
-        let embed = page::embed(&html, charts)?;
-        write(&dir.join(zezhou::chart::embed::PAGE), embed.as_bytes())?;
+    let site = std::env::var("ZEZHOU_SITE_URL").ok();
+    let site = site.as_deref().filter(|s| !s.is_empty());
+    let head_scripts = scripts::HEAD_SCRIPTS
+        .iter()
+        .map(|s| scripts::minify(s, scripts::Kind::Classic, esbuild))
+        .collect::<Result<Vec<_>, _>>()?;
+    let noscript_css = read(&dir.join("noscript.css"))?;
+    let alternates = preview::alternates(site);
+    // Each language's page: the root's is 简体's (and the embed view's model); the others
+    // are one folder down, their addresses rewritten to reach the root's files.
+    for lang in Lang::ALL {
+        let html = page::finish(
+            &with_reload,
+            &page::Finish {
+                lang,
+                description: &preview::description(lang),
+                alternates: &alternates,
+                first_view: &prerender::first_view(lang),
+                note: &page::StaticNote::of(lang),
+                noscript_css: &noscript_css,
+                charts: charts.as_ref(),
+                preview: &preview::meta_tags(lang, site),
+                head_scripts: &head_scripts,
+            },
+        )?;
+        let folder = zezhou::route::page_dir(lang);
+        if folder.is_empty() {
+            write(&index_path, html.as_bytes())?;
+            if let Some(charts) = &charts {
+                let embed = page::embed(&html, charts)?;
+                write(&dir.join(zezhou::chart::embed::PAGE), embed.as_bytes())?;
+            }
+        } else {
+            let folder = dir.join(folder);
+            std::fs::create_dir_all(&folder).map_err(io("write", &folder))?;
+            write(
+                &folder.join("index.html"),
+                page::in_folder(&html)?.as_bytes(),
+            )?;
+        }
     }
     write(&dir.join("404.html"), offline::not_found_page().as_bytes())?;
-    for lang in zezhou::model::Lang::ALL {
+    for lang in Lang::ALL {
         write(
             &dir.join(preview::file_name(lang)),
             &preview::picture(lang)?,
         )?;
     }
-    for lang in zezhou::model::Lang::ALL {
+    for lang in Lang::ALL {
         write(
             &dir.join(print::file_name(lang)),
             print::print_charts(lang).as_bytes(),

@@ -23,8 +23,8 @@ const NOT_PRECACHED: [&str; 2] = ["sw.js", "404.html"];
 /// The text of `sw.js` for a build made of `files` (paths relative to the dist root, with `/`
 /// separators, and their bytes, as they will be served).
 ///
-/// The precache list holds `./` (the page itself) and every file but `sw.js` and `404.html`,
-/// as relative URLs; the cache version is a short SHA-256 over those files' names and
+/// The precache list holds each page by its folder's address (`./`, `./en/`: the address a
+/// reader opens) and every file but `sw.js` and `404.html`, as relative URLs; the cache version is a short SHA-256 over those files' names and
 /// contents, so any change to any of them names a new cache.
 pub fn service_worker(files: &[(String, Vec<u8>)]) -> String {
     let mut precached: Vec<(String, &[u8])> = files
@@ -34,7 +34,15 @@ pub fn service_worker(files: &[(String, Vec<u8>)]) -> String {
         .collect();
     precached.sort_by(|a, b| a.0.cmp(&b.0));
 
-    let mut urls = vec!["./".to_owned()];
+    let folders: std::collections::BTreeSet<String> = std::iter::once("./".to_owned())
+        .chain(
+            precached
+                .iter()
+                .filter_map(|(path, _)| path.strip_suffix("index.html"))
+                .map(|folder| format!("./{}", url_path(folder))),
+        )
+        .collect();
+    let mut urls: Vec<String> = folders.into_iter().collect();
     urls.extend(
         precached
             .iter()
@@ -143,6 +151,7 @@ mod tests {
     fn sample() -> Vec<(String, Vec<u8>)> {
         build(&[
             ("index.html", "<!DOCTYPE html>"),
+            ("en/index.html", "<!DOCTYPE html>"),
             ("zezhou-1a2b.js", "export {}"),
             ("zezhou-1a2b_bg.wasm", "\0asm"),
             ("tokens-3c4d.css", ":root{}"),
@@ -189,6 +198,8 @@ mod tests {
             precache_of(&worker),
             [
                 "./",
+                "./en/",
+                "./en/index.html",
                 "./icons/icon-192.png",
                 "./index.html",
                 "./manifest.webmanifest",

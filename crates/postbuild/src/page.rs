@@ -6,8 +6,12 @@ use crate::dom;
 use crate::hash::{csp_hash, integrity};
 use crate::Error;
 use lol_html::html_content::ContentType;
-use lol_html::{doc_comments, element, rewrite_str, RewriteStrSettings};
+use lol_html::{doc_comments, element, rewrite_str, text, RewriteStrSettings};
+use std::cell::RefCell;
 use std::fmt;
+use zezhou::data::story;
+use zezhou::html::escape;
+use zezhou::model::Lang;
 
 /// The policy: only this origin, WebAssembly compilation allowed, inline scripts only by
 /// hash, no inline styles at all.
@@ -45,6 +49,12 @@ pub struct ChartsMeta {
 
 /// What [`finish`] puts into trunk's page.
 pub struct Finish<'a> {
+    /// The page's language: its `<html lang>`, title and description.
+    pub lang: Lang,
+    /// Its description ([`crate::preview::description`]).
+    pub description: &'a str,
+    /// The `hreflang` alternates ([`crate::preview::alternates`]).
+    pub alternates: &'a str,
     /// The link preview's `<meta>` tags ([`crate::preview::meta_tags`]).
     pub preview: &'a str,
     /// The first view as HTML, for `#app`.
@@ -74,14 +84,20 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
     if dom::select(index, r#"link[rel="stylesheet"]"#)?.len() != 1 {
         return Err(Error::Missing("single stylesheet link"));
     }
-    let mut head = String::new();
+    // The site's root relative to the page (`../` in the language pages' copies: [`in_folder`]),
+    // read by the app's `browser::history::root`.
+    let mut head = format!(
+        "<meta name=description content=\"{}\"><meta name=zezhou-root content=./>",
+        escape(parts.description)
+    );
     if let Some(charts) = parts.charts {
         head.push_str(&format!(
-            "<meta name=zezhou-charts content=./{} data-integrity={}>",
+            "<meta name=zezhou-charts content={} data-integrity={}>",
             charts.start, charts.integrity
         ));
     }
     head.push_str(parts.preview);
+    head.push_str(parts.alternates);
     head.push_str(&format!(
         "<noscript><link rel=stylesheet href=./noscript.css integrity={}></noscript>",
         integrity(parts.noscript_css)
@@ -90,10 +106,23 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
         head.push_str(&format!("<script>{script}</script>"));
     }
     let app = format!("{}{}", parts.note, without_markers(parts.first_view)?);
+    let title = escape(story().title.get(parts.lang));
     let html = rewrite_str(
         index,
         RewriteStrSettings {
             element_content_handlers: vec![
+                element!("html", |el| {
+                    el.set_attribute("lang", parts.lang.as_str())?;
+                    Ok(())
+                }),
+                element!("title", |el| {
+                    el.set_inner_content(&title, ContentType::Html);
+                    Ok(())
+                }),
+                element!("meta[name=description], meta[name=zezhou-root]", |el| {
+                    el.remove();
+                    Ok(())
+                }),
                 element!("#app", |el| {
                     el.set_inner_content(&app, ContentType::Html);
                     Ok(())
@@ -107,6 +136,66 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
         },
     )?;
     with_policy(&html)
+}
+
+/// Attributes that hold an address relative to the page.
+const ADDRESSES: [&str; 4] = ["href", "src", "data-js", "data-wasm"];
+/// `<meta>` whose `content` is an address relative to the page.
+const ADDRESS_METAS: &str =
+    r#"meta[property="og:image"], meta[name="twitter:image"], meta[name="zezhou-root"]"#;
+
+/// `page` (a finished root page) as a page one folder down (`en/index.html`): every address
+/// relative to the page now starts `../`, so the files of the root are found from there.
+/// Addresses with a scheme, absolute paths, fragments and `data:` stay as they are; so does
+/// `<meta name=zezhou-charts>`, which names a file of the root (`zezhou::browser::island`).
+pub fn in_folder(page: &str) -> Result<String, Error> {
+    fn down(address: &str) -> Option<String> {
+        let scheme = address
+            .split_once(':')
+            .is_some_and(|(s, _)| !s.is_empty() && !s.contains(['/', '?', '#']));
+        if scheme || address.starts_with(['/', '#']) || address.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "../{}",
+            address.strip_prefix("./").unwrap_or(address)
+        ))
+    }
+    let noscript = RefCell::new(String::new());
+    Ok(rewrite_str(
+        page,
+        RewriteStrSettings {
+            element_content_handlers: vec![
+                element!("*", |el| {
+                    for name in ADDRESSES {
+                        if let Some(to) = el.get_attribute(name).as_deref().and_then(down) {
+                            el.set_attribute(name, &to)?;
+                        }
+                    }
+                    Ok(())
+                }),
+                element!(ADDRESS_METAS, |el| {
+                    if let Some(to) = el.get_attribute("content").as_deref().and_then(down) {
+                        el.set_attribute("content", &to)?;
+                    }
+                    Ok(())
+                }),
+                // lol_html reads `<noscript>` as text (a scripting parser's view): its
+                // stylesheet link is rewritten as markup of its own.
+                text!("noscript", |chunk| {
+                    noscript.borrow_mut().push_str(chunk.as_str());
+                    if chunk.last_in_text_node() {
+                        let inner = in_folder(&noscript.take()).map_err(|e| e.to_string())?;
+                        chunk.replace(&inner, ContentType::Html);
+                    } else {
+                        chunk.remove();
+                    }
+                    Ok(())
+                }),
+            ],
+            ..RewriteStrSettings::default()
+        },
+    )?)
 }
 
 /// The embed view (`embed.html`, see `zezhou::chart::embed`), from the finished `index`: the
@@ -209,14 +298,50 @@ impl fmt::Display for StaticNote {
     }
 }
 
-/// The note, in the default language and English.
-pub const STATIC_NOTE: StaticNote = StaticNote {
-    text: "此为静态版本：筛选、图表等互动功能需要支持 JavaScript 和 WebAssembly 的较新浏览器。This is the static version: the interactive one needs a browser with JavaScript and WebAssembly.",
-};
+impl StaticNote {
+    /// The note in `lang`, for that language's page.
+    pub fn of(lang: Lang) -> StaticNote {
+        StaticNote {
+            text: match lang {
+                Lang::ZhHans => "此为静态版本：筛选、图表等互动功能需要支持 JavaScript 和 WebAssembly 的较新浏览器。",
+                Lang::ZhHant => "此為靜態版本：篩選、圖表等互動功能需要支援 JavaScript 和 WebAssembly 的較新瀏覽器。",
+                Lang::En => "This is the static version: filters, charts and the other interactive parts need a newer browser with JavaScript and WebAssembly.",
+            },
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_one_folder_down_reaches_the_root_files() {
+        let page = r##"<html><head><meta name=zezhou-root content=./><link href=./style-1.css rel=stylesheet><link href=manifest.webmanifest rel=manifest><link href=icons/a.png rel=apple-touch-icon><script type=module data-js=./app-1.js data-wasm=./app-1_bg.wasm>const x = "./not-an-attribute";</script><meta name=zezhou-charts content=charts-1-start.js><meta property=og:image content="./og-en.png"><meta name=twitter:image content="https://example.org/og-en.png"><meta name=description content="./words"><noscript><link rel=stylesheet href=./noscript.css></noscript></head><body><a href="#main">skip</a><a href="/abs">a</a><a href="mailto:x@example.org">m</a><img src="data:image/png;base64,AA"><a href="./">home</a></body></html>"##;
+        let down = in_folder(page).unwrap();
+        for expected in [
+            r#"content="../">"#,
+            r#"href="../style-1.css""#,
+            r#"href="../manifest.webmanifest""#,
+            r#"href="../icons/a.png""#,
+            r#"data-js="../app-1.js""#,
+            r#"data-wasm="../app-1_bg.wasm""#,
+            r#"const x = "./not-an-attribute";"#,
+            "content=charts-1-start.js",
+            r#"content="../og-en.png""#,
+            r#"content="https://example.org/og-en.png""#,
+            r#"content="./words""#,
+            r#"href="../noscript.css""#,
+            r##"href="#main""##,
+            r#"href="/abs""#,
+            r#"href="mailto:x@example.org""#,
+            r#"src="data:image/png;base64,AA""#,
+            r#"href="../""#,
+        ] {
+            assert!(down.contains(expected), "no {expected} in {down}");
+        }
+        assert!(!down.contains("../.."), "{down}");
+    }
 
     #[test]
     fn the_policy_is_strict() {

@@ -6,14 +6,20 @@
 
 use leptos::prelude::*;
 use zezhou::components::Page;
+use zezhou::model::Lang;
 use zezhou::route::Route;
 use zezhou::state::{AppState, Stored};
 
-/// The default view (simplified Chinese, no filter, no card open) as HTML.
-pub fn first_view() -> String {
+/// The default view in `lang` (no filter, no card open) as HTML: the first view of
+/// `lang`'s page.
+pub fn first_view(lang: Lang) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(AppState::new(Route::default(), Stored::default()));
+        let route = Route {
+            lang: Some(lang),
+            ..Route::default()
+        };
+        provide_context(AppState::new(route, Stored::default()));
         view! { <Page/> }.to_html()
     })
 }
@@ -47,7 +53,7 @@ mod tests {
 
     #[test]
     fn the_first_view_has_the_header_headline_and_ten_events() {
-        let html = first_view();
+        let html = first_view(Lang::ZhHans);
         let text = text_of(&html);
         assert!(text.contains(&story().title.hans), "no title");
         // Regression: the report's lead paragraph was in the data but shown nowhere.
@@ -73,8 +79,26 @@ mod tests {
     }
 
     #[test]
+    fn each_language_page_has_its_own_first_view() {
+        for lang in Lang::ALL {
+            let text = text_of(&first_view(lang));
+            assert!(text.contains(story().title.get(lang)), "{lang:?}: no title");
+            for event in &story().events {
+                assert!(
+                    text.contains(event.title.get(lang)),
+                    "{lang:?}: no event {}",
+                    event.rank
+                );
+            }
+        }
+        // Not the same page three times.
+        let en = text_of(&first_view(Lang::En));
+        assert!(!en.contains(&story().events[0].title.hans));
+    }
+
+    #[test]
     fn the_first_view_has_no_inline_style_or_script() {
-        let html = first_view();
+        let html = first_view(Lang::ZhHans);
         assert!(
             !html.contains(" style=\""),
             "inline style would break the CSP"

@@ -12,6 +12,7 @@ use zezhou::data::story;
 use zezhou::html::escape;
 use zezhou::model::Lang;
 use zezhou::poster::{title_card, CARD_HEIGHT, CARD_WIDTH};
+use zezhou::route::page_dir;
 
 /// The font family the CJK text needs; without it the picture would have no Chinese.
 const CJK_FAMILY: &str = "Noto Sans CJK SC";
@@ -65,35 +66,98 @@ pub fn picture(lang: Lang) -> Result<Vec<u8>, Error> {
     Ok(out)
 }
 
+/// What `lang`'s page says it is, for search results and link previews (`<meta
+/// name=description>`, `og:description`): the title, the first event's summary (the
+/// headline figures) and where every figure comes from, in the language's own words.
+pub fn description(lang: Lang) -> String {
+    let story = story();
+    let figures = story
+        .events
+        .first()
+        .map(|e| e.summary.get(lang))
+        .unwrap_or_default();
+    let (title, source, byline) = (
+        story.title.get(lang),
+        story.source.get(lang),
+        story.byline.get(lang),
+    );
+    match lang {
+        Lang::ZhHans => {
+            format!("{title}：{figures}每个数字都可追溯到报道原文（{source} · {byline}）。")
+        }
+        Lang::ZhHant => {
+            format!("{title}：{figures}每個數字都可追溯到報道原文（{source} · {byline}）。")
+        }
+        Lang::En => format!(
+            "{title}: {figures} Every figure traced to its sentence in the report ({source}, {byline})."
+        ),
+    }
+}
+
+/// The site's address with one trailing `/`, when the build knows it; else `./`, the root
+/// relative to the root's own page (the language pages' copies get `../`:
+/// `crate::page::in_folder`).
+fn base(site: Option<&str>) -> String {
+    site.map_or("./".to_owned(), |s| format!("{}/", s.trim_end_matches('/')))
+}
+
 /// The `<meta>` tags of `lang`'s page: title, description and picture for Open Graph and
 /// Twitter's large card. `site` is the address the app is published at, when the build knows
-/// it (`ZEZHOU_SITE_URL`): preview crawlers want absolute addresses; without it the picture's
-/// address is relative to the page.
+/// it (`ZEZHOU_SITE_URL`): preview crawlers want absolute addresses, and then `og:url` names
+/// the page; without it the picture's address is relative.
 pub fn meta_tags(lang: Lang, site: Option<&str>) -> String {
     let story = story();
     let title = escape(story.title.get(lang));
-    let description = escape(&format!(
-        "{} · {} · {}",
-        story.place.get(lang),
-        story.year,
-        story.source.get(lang)
-    ));
-    let base = site.map_or("./".to_owned(), |s| format!("{}/", s.trim_end_matches('/')));
+    let description = escape(&description(lang));
+    let base = base(site);
     let image = format!("{base}{}", file_name(lang));
-    let locale = match lang {
+    let locale = |lang| match lang {
         Lang::ZhHans => "zh_CN",
         Lang::ZhHant => "zh_TW",
         Lang::En => "en_GB",
     };
+    let mut tags = String::new();
+    if site.is_some() {
+        tags.push_str(&format!(
+            "<meta property=og:url content=\"{}\">",
+            escape(&format!("{base}{}", page_dir(lang)))
+        ));
+    }
+    for other in Lang::ALL.into_iter().filter(|&l| l != lang) {
+        tags.push_str(&format!(
+            "<meta property=og:locale:alternate content={}>",
+            locale(other)
+        ));
+    }
     format!(
-        "<meta property=og:type content=website>\
+        "{tags}<meta property=og:type content=website>\
          <meta property=og:title content=\"{title}\">\
          <meta property=og:description content=\"{description}\">\
-         <meta property=og:locale content={locale}>\
+         <meta property=og:locale content={}>\
          <meta property=og:image content=\"{image}\">\
          <meta property=og:image:width content={CARD_WIDTH}>\
          <meta property=og:image:height content={CARD_HEIGHT}>\
          <meta name=twitter:card content=summary_large_image>\
-         <meta name=twitter:image content=\"{image}\">"
+         <meta name=twitter:image content=\"{image}\">",
+        locale(lang)
     )
+}
+
+/// The `hreflang` alternates every page carries: each language's page, and the root as the
+/// default (whose bare address applies the reader's stored choice).
+pub fn alternates(site: Option<&str>) -> String {
+    let base = base(site);
+    let mut links = String::new();
+    for lang in Lang::ALL {
+        links.push_str(&format!(
+            "<link rel=alternate hreflang={} href=\"{}\">",
+            lang.as_str(),
+            escape(&format!("{base}{}", page_dir(lang)))
+        ));
+    }
+    links.push_str(&format!(
+        "<link rel=alternate hreflang=x-default href=\"{}\">",
+        escape(&base)
+    ));
+    links
 }

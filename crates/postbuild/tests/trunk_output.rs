@@ -177,13 +177,122 @@ fn check_finished(dir: &Path, html: &str) {
     .unwrap()
     .is_empty());
     let starter = only(&embed, "script[type=module][src]");
-    assert_eq!(starter.get("src"), Some(start));
+    assert_eq!(starter.get("src"), Some(format!("./{start}").as_str()));
     assert_eq!(starter.get("integrity"), meta.get("data-integrity"));
     assert_eq!(only(&embed, "main#charts-root").get("class"), Some("embed"));
     let inline = dom::inline_scripts(&embed).unwrap();
     let mut want = vec!["'self'".to_owned(), "'wasm-unsafe-eval'".to_owned()];
     want.extend(inline.iter().map(|s| csp_hash(s)));
     assert_eq!(directive(&embed, "script-src"), want.join(" "));
+
+    // Each language's page: its own <html lang>, title, description, first view and preview
+    // tags, the same alternates, and every address one folder up, to files that exist.
+    let alternates = |page: &str| -> Vec<(String, String)> {
+        dom::select(page, "link[rel=alternate][hreflang]")
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t.get("hreflang").unwrap().to_owned(),
+                    t.get("href").unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        alternates(html),
+        pairs(&[
+            ("zh-Hans", "./"),
+            ("zh-Hant", "./zh-Hant/"),
+            ("en", "./en/"),
+            ("x-default", "./")
+        ])
+    );
+    for (folder, lang, title, event) in [
+        (
+            "",
+            "zh-Hans",
+            "泽州县2017年脱贫攻坚十件大事",
+            "减贫指标超额完成",
+        ),
+        (
+            "zh-Hant/",
+            "zh-Hant",
+            "澤州縣2017年脫貧攻堅十件大事",
+            "減貧指標超額完成",
+        ),
+        (
+            "en/",
+            "en",
+            "Ten Major Events in Zezhou County's 2017 Fight Against Poverty",
+            "Main poverty-reduction targets exceeded",
+        ),
+    ] {
+        let page = std::fs::read_to_string(dir.join(folder).join("index.html")).unwrap();
+        assert_eq!(only(&page, "html").get("lang"), Some(lang));
+        assert_eq!(only(&page, "title").text, title);
+        assert_eq!(
+            only(&page, "meta[property=\"og:title\"]").get("content"),
+            Some(title)
+        );
+        let description = only(&page, "meta[name=description]");
+        assert_eq!(
+            only(&page, "meta[property=\"og:description\"]").get("content"),
+            description.get("content")
+        );
+        assert!(
+            dom::select(&page, "#app [data-testid=event-card]")
+                .unwrap()
+                .len()
+                == 10
+                && page.contains(event),
+            "{lang}: no first view in the language"
+        );
+        let up = if folder.is_empty() { "./" } else { "../" };
+        assert_eq!(
+            only(&page, "meta[property=\"og:image\"]").get("content"),
+            Some(format!("{up}og-{lang}.png").as_str())
+        );
+        assert_eq!(
+            only(&page, "meta[name=zezhou-root]").get("content"),
+            Some(up)
+        );
+        if !folder.is_empty() {
+            let expected: Vec<(String, String)> = alternates(html)
+                .into_iter()
+                .map(|(l, href)| (l, format!("../{}", href.trim_start_matches("./"))))
+                .collect();
+            assert_eq!(alternates(&page), expected);
+            // Every address of the page is the root page's, one folder up.
+            let addresses = |page: &str| -> Vec<String> {
+                let mut found = Vec::new();
+                for tag in
+                    dom::select(page, "link[href], script[src], [data-js], [data-wasm]").unwrap()
+                {
+                    for name in ["href", "src", "data-js", "data-wasm"] {
+                        found.extend(tag.get(name).map(str::to_owned));
+                    }
+                }
+                found
+            };
+            let root: Vec<String> = addresses(html)
+                .iter()
+                .map(|a| format!("../{}", a.trim_start_matches("./")))
+                .collect();
+            assert_eq!(addresses(&page), root, "{lang}");
+            assert!(root.iter().any(|a| a.starts_with("../style-")));
+            // Same scripts, so the same policy.
+            assert_eq!(
+                directive(&page, "script-src"),
+                directive(html, "script-src")
+            );
+        }
+    }
 
     // The link previews: the page's tags name its picture; one picture per language, a
     // PNG of the stated size whose text chunks say its title and language.
@@ -236,8 +345,20 @@ fn check_finished(dir: &Path, html: &str) {
         assert!(dir.join(file).is_file(), "{file}");
     }
     let worker = std::fs::read_to_string(dir.join("sw.js")).unwrap();
+    for page in [
+        "./",
+        "./en/",
+        "./en/index.html",
+        "./zh-Hant/",
+        "./zh-Hant/index.html",
+    ] {
+        assert!(
+            worker.contains(&format!("\"{page}\"")),
+            "{page} not precached"
+        );
+    }
     for name in &names {
-        if name != "sw.js" && name != "404.html" {
+        if name != "sw.js" && name != "404.html" && dir.join(name).is_file() {
             assert!(
                 worker.contains(&format!("\"./{name}\"")),
                 "{name} not precached"

@@ -53,20 +53,17 @@ self.addEventListener('fetch', (event) => {
 });
 
 // Pages: the network first, so a reload after a deploy gets the new page; offline, the page
-// this build cached (the view lives in the hash, which never reaches the network).
+// this build cached, each language's by its folder (the view lives in the hash, which never
+// reaches the network).
 async function navigate(request, url) {
   try {
     return await fetch(request);
   } catch (error) {
-    const path = url.pathname;
-    const page = new URL(PAGE).pathname;
-    if (path === page || path === `${page}index.html`) {
-      const cached = await caches.match(PAGE, { cacheName: CACHE, ignoreSearch: true });
-      if (cached) return cached;
-    } else {
-      // A mistyped path under the app, offline: the app's own folder, where its files resolve.
-      return Response.redirect(PAGE, 302);
-    }
+    const folder = new URL(url.pathname.replace(/index\.html$/, ''), url).href;
+    const cached = await caches.match(folder, { cacheName: CACHE, ignoreSearch: true });
+    if (cached) return cached;
+    // A mistyped path under the app, offline: the app's own folder, where its files resolve.
+    if (folder !== PAGE) return Response.redirect(PAGE, 302);
     throw error;
   }
 }

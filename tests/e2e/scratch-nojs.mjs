@@ -1,0 +1,10 @@
+import { setUp, PROFILES, watch } from './harness.mjs';
+const env = await setUp({ prefix: '/pub/zezhou/' });
+const context = await env.browser.newContext({ ...PROFILES.desktop, javaScriptEnabled: false });
+const page = await context.newPage();
+const problems = watch(page, env.app.origin);
+page.on('response', (r) => console.log(r.status(), r.url()));
+await page.goto(env.app.url + 'en/');
+await page.waitForTimeout(500);
+console.log(problems);
+await env.close();
