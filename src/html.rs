@@ -308,7 +308,7 @@ pub fn lead(story: &Story, lang: Lang, marks: bool) -> String {
 /// button that reads, pauses and resumes (its label says which), a stop button shown while
 /// reading, and a status line for "this device has no voice for this language". The same
 /// markup in the HTML first view (hidden there without WebAssembly) and the live app, where
-/// a press asks the charts module to read ([`crate::browser::island::ask_to_read`]), and
+/// a press asks the charts module to read ([`crate::browser::island::ask_charts`]), and
 /// [`crate::browser::speech`] there sets its label.
 pub fn listen_control(target: &str, lang: Lang) -> String {
     let t = strings(lang);

@@ -64,11 +64,11 @@
 //! - read-aloud lives in the charts module too ([`browser::speech`]: voices, utterances,
 //!   highlighting, pause, resume and stop). The page has only the sentence spans and the
 //!   listen controls ([`html`]) and, for a press, asks that module with a window event
-//!   ([`browser::island::ask_to_read`]); before the module has started, the press waits on
+//!   ([`browser::island::ask_charts`]); before the module has started, the press waits on
 //!   its control (busy) and the page loads the module at once, which then takes it up.
 //!   Starting the module early mounts the charts far below, and moves nothing on screen;
 //! - the poster ([`browser::poster`]) is asked for the same way (a poster button beside each
-//!   listen control, [`browser::island::ask_for_poster`]); the how-to-cite box
+//!   listen control, [`browser::island::ask_charts`]); the how-to-cite box
 //!   ([`components::CiteBox`]) and each chart's embed action are in that module too;
 //! - the embed view (`embed.html`, written by the post-build step): the charts module alone,
 //!   which mounts [`components::EmbedApp`] (one chart) when `<html data-embed>`.

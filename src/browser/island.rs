@@ -153,50 +153,37 @@ pub fn load_charts_when_near() {
     on_intersect.forget();
 }
 
-/// The page's part of read-aloud, for a click inside a listen control
-/// ([`crate::html::listen_control`]): asks the charts module, which reads aloud, to read the
-/// control's target (or to stop). Before that module has started, the control shows that it
-/// is busy (`data-state="busy"`, which is also the request the module takes up when it
-/// starts) and the module is loaded now. Returns the rank of the card a read press was
-/// for, for the caller to open it.
-pub fn ask_to_read(ev: &web_sys::MouseEvent) -> Option<u8> {
+/// The page's part of what the charts module does for a press in the cards or the lead
+/// ([`crate::html::listen_control`]): read aloud (a listen control's button) or draw a
+/// poster (`button[data-poster]`). It asks that module with a window event ([`READ_ALOUD`]
+/// with the control's target or `stop`, [`POSTER`] with the poster's subject). Before the
+/// module has started, the control shows that it is busy (`data-state="busy"`, which is
+/// also the request the module takes up when it starts: one waits, the last pressed) and
+/// the module is loaded now. Returns the rank of the card a read press was for, for the
+/// caller to open it.
+pub fn ask_charts(ev: &web_sys::MouseEvent) -> Option<u8> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let button = target.closest(".listen button").ok()??;
-    if button.has_attribute("data-stop") {
-        emit(READ_ALOUD, "stop");
-        return None;
-    }
-    let control = button.parent_element()?;
-    let id = control.get_attribute("data-listen")?;
-    if !emit(READ_ALOUD, &id) {
-        // One request waits: the last pressed.
+    let (event, id, control) = match button.get_attribute("data-poster") {
+        Some(id) => (POSTER, id, button),
+        None if button.has_attribute("data-stop") => (READ_ALOUD, "stop".to_owned(), button),
+        None => {
+            let control = button.parent_element()?;
+            (READ_ALOUD, control.get_attribute("data-listen")?, control)
+        }
+    };
+    if !emit(event, &id) {
         let document = leptos::prelude::document();
-        if let Ok(Some(waiting)) = document.query_selector(BUSY) {
+        if let Ok(Some(waiting)) = document.query_selector("[data-state=busy]") {
             let _ = waiting.remove_attribute("data-state");
         }
         let _ = control.set_attribute("data-state", "busy");
         load_charts();
     }
-    id.strip_prefix("event-")?.parse().ok()
-}
-
-/// A press on a poster button (`button[data-poster]`, [`crate::html::listen_control`]):
-/// asks the charts module, which draws posters, for this one. Before that module has
-/// started, the button shows that it is busy (`data-state="busy"`, the request the module
-/// takes up when it starts) and the module is loaded now.
-pub fn ask_for_poster(ev: &web_sys::MouseEvent) {
-    let Some(button) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| el.closest("button[data-poster]").ok().flatten())
-    else {
-        return;
-    };
-    let id = button.get_attribute("data-poster").unwrap_or_default();
-    if !emit(POSTER, &id) {
-        let _ = button.set_attribute("data-state", "busy");
-        load_charts();
+    if event == POSTER {
+        return None;
     }
+    id.strip_prefix("event-")?.parse().ok()
 }
 
 /// The poster button whose press waits for the charts module to start.

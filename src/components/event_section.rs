@@ -84,8 +84,7 @@ pub fn EventSection() -> impl IntoView {
                     class="events__list"
                     on:click=move |ev| {
                         // A listen control reads its card, open (the charts module reads).
-                        let rank = browser::island::ask_to_read(&ev);
-                        browser::island::ask_for_poster(&ev);
+                        let rank = browser::island::ask_charts(&ev);
                         if rank.is_some() && rank != state.open.get_untracked() {
                             state.open.set(rank);
                         }

@@ -20,8 +20,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header
             class="site-header"
             on:click=move |ev| {
-                browser::island::ask_to_read(&ev);
-                browser::island::ask_for_poster(&ev);
+                browser::island::ask_charts(&ev);
                 open_from_click(state, &ev)
             }
         >
