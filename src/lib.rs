@@ -12,7 +12,7 @@
 //! | [`chart`] | charts: figures chosen by rules over the data, scales, layout, plotters SVG drawing, descriptions, CSV/JSON exports, the embed view's address and snippet ([`chart::embed`]) |
 //! | [`cite`] | citations of the report and the app: GB/T 7714-2015 (Chinese), APA (English), with the retrieval date |
 //! | [`poster`] | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link; the link preview's title card |
-//! | [`route`] | URL hash <-> view state (language, filter, search, sort, open card, scale, text size), junk-proof |
+//! | [`route`] | URL <-> view state: each language's page ([`route::page_dir`]: the root, `zh-Hant/`, `en/`) and the hash (filter, search, sort, open card, scale, text size), junk-proof |
 //! | [`state`] | the shared signals; their link to URL, storage and document |
 //! | [`search`] | search, theme filter and sort over the events |
 //! | [`i18n`] | the interface's own strings in three languages |
@@ -39,7 +39,10 @@
 //! WebAssembly's imports and the exports its JavaScript reads short names in both files
 //! (`crates/postbuild/src/imports.rs`), joins the stylesheets, replaces trunk's loader with one that starts the app after the first view's
 //! largest paint (`crates/postbuild/src/js/late-loader.js`), renders [`components::Page`] to
-//! HTML into `index.html` (the first view a reader sees before, or without, WebAssembly),
+//! HTML in each language into its page (`index.html`, `zh-Hant/index.html`,
+//! `en/index.html`: the first view a reader sees before, or without, WebAssembly, with the
+//! language's title, description, link-preview tags and `hreflang` alternates; the pages
+//! one folder down reach the root's files through `../`),
 //! adds a strict Content-Security-Policy with the hash of every inline script (under `trunk
 //! serve`, trunk's reload script too), and writes `404.html`, the service worker (`sw.js`)
 //! and the charts' print pictures from the build's files. It edits the HTML with lol_html.
