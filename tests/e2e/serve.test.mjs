@@ -85,6 +85,19 @@ test('the page trunk serves has no console error and no CSP violation, and an ed
   await waitFor(() => sockets.some((u) => u.endsWith('/.well-known/trunk/ws')), 10_000, 'the reload socket');
   assert.equal(await page.locator('script[data-ws-base]').count(), 1);
 
+  // English's page, one folder down, the same: its files from the root, its reload script
+  // connected.
+  const en = await context.newPage();
+  const enProblems = watch(en, url.replace(/\/$/, ''));
+  const enSockets = [];
+  en.on('websocket', (ws) => enSockets.push(ws.url()));
+  await en.goto(`${url}en/`);
+  await en.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 60_000 });
+  assert.equal(await en.locator('html').getAttribute('lang'), 'en');
+  await waitFor(() => enSockets.some((u) => u.endsWith('/.well-known/trunk/ws')), 10_000, "English page's reload socket");
+  assert.deepEqual(enProblems, []);
+  await en.close();
+
   // An edit (a stylesheet saved, with the same text: trunk's watcher ignores a bare touch)
   // rebuilds, and the server tells the page to reload.
   await page.evaluate(() => {
