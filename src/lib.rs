@@ -41,7 +41,8 @@
 //! largest paint (`crates/postbuild/src/js/late-loader.js`), renders [`components::Page`] to
 //! HTML in each language into its page (`index.html`, `zh-Hant/index.html`,
 //! `en/index.html`: the first view a reader sees before, or without, WebAssembly, with the
-//! language's title, description, link-preview tags and `hreflang` alternates; the pages
+//! language's title, description, link-preview tags and, when the build knows the site's
+//! address, `hreflang` alternates; the pages
 //! one folder down reach the root's files through `../`),
 //! adds a strict Content-Security-Policy with the hash of every inline script (under `trunk
 //! serve`, trunk's reload script too), and writes `404.html`, the service worker (`sw.js`)

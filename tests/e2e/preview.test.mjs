@@ -75,13 +75,9 @@ for (const [folder, lang, title, place, locale] of PAGES) {
       [Number(tag(html, 'property', 'og:image:width')), Number(tag(html, 'property', 'og:image:height'))],
     );
     assert.deepEqual(png.text, { Title: title, Language: lang });
-    // The alternates name every language's page, and the root as the default.
-    const alternates = Object.fromEntries(
-      [...html.matchAll(/<link rel=alternate hreflang=([\w-]+) href="?([^" >]*)/g)].map(([, l, href]) => [l, new URL(href, pageUrl).href]),
-    );
-    assert.deepEqual(alternates, {
-      ...Object.fromEntries(PAGES.map(([f, l]) => [l, new URL(f, app.url).href])),
-      'x-default': app.url,
-    });
+    // Built without the site's address (ZEZHOU_SITE_URL), a page names no hreflang
+    // alternates: only absolute ones are valid (the post-build step's host test checks them
+    // with an address).
+    assert.doesNotMatch(html, /hreflang/);
   });
 }

@@ -86,6 +86,9 @@ pub struct Options {
     /// esbuild, to minify the wasm-bindgen JavaScript; `None` leaves it as it is, and
     /// the imports' and exports' names too ([`imports`] knows esbuild's output).
     pub esbuild: Option<PathBuf>,
+    /// The address the app is published at (`ZEZHOU_SITE_URL`), when known: link previews'
+    /// and search engines' tags want absolute addresses ([`preview`]).
+    pub site: Option<String>,
 }
 
 /// What the step did, for its one line of output.
@@ -157,14 +160,13 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
     let index = bundle::late_loader(&index, &loader)?;
     let charts = hash_charts(dir, esbuild)?;
     let (with_reload, reload) = dev::admit_trunk_reload(&index)?;
-    let site = std::env::var("ZEZHOU_SITE_URL").ok();
-    let site = site.as_deref().filter(|s| !s.is_empty());
+    let site = options.site.as_deref().filter(|s| !s.is_empty());
     let head_scripts = scripts::HEAD_SCRIPTS
         .iter()
         .map(|s| scripts::minify(s, scripts::Kind::Classic, esbuild))
         .collect::<Result<Vec<_>, _>>()?;
     let noscript_css = read(&dir.join("noscript.css"))?;
-    let alternates = preview::alternates(site);
+    let alternates = site.map(preview::alternates).unwrap_or_default();
     // Each language's page: the root's is 简体's (and the embed view's model); the others
     // are one folder down, their addresses rewritten to reach the root's files.
     for lang in Lang::ALL {

@@ -35,7 +35,8 @@ fn main() -> ExitCode {
         );
         None
     };
-    match postbuild::run(&dir, &postbuild::Options { esbuild }) {
+    let site = std::env::var("ZEZHOU_SITE_URL").ok();
+    match postbuild::run(&dir, &postbuild::Options { esbuild, site }) {
         Ok(s) => {
             if let postbuild::dev::Reload::Unknown(why) = &s.reload {
                 eprintln!("postbuild: warning: {why}");

@@ -53,7 +53,7 @@ pub struct Finish<'a> {
     pub lang: Lang,
     /// Its description ([`crate::preview::description`]).
     pub description: &'a str,
-    /// The `hreflang` alternates ([`crate::preview::alternates`]).
+    /// The `hreflang` alternates ([`crate::preview::alternates`]), or nothing.
     pub alternates: &'a str,
     /// The link preview's `<meta>` tags ([`crate::preview::meta_tags`]).
     pub preview: &'a str,

@@ -143,10 +143,12 @@ pub fn meta_tags(lang: Lang, site: Option<&str>) -> String {
     )
 }
 
-/// The `hreflang` alternates every page carries: each language's page, and the root as the
-/// default (whose bare address applies the reader's stored choice).
-pub fn alternates(site: Option<&str>) -> String {
-    let base = base(site);
+/// The `hreflang` alternates every page carries when the build knows the site's address:
+/// each language's page, and the root as the default (whose bare address applies the
+/// reader's stored choice). Absolute, as search engines require (a relative one is invalid:
+/// Lighthouse's SEO audit fails it), so without the site's address there are none.
+pub fn alternates(site: &str) -> String {
+    let base = base(Some(site));
     let mut links = String::new();
     for lang in Lang::ALL {
         links.push_str(&format!(

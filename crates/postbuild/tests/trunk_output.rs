@@ -38,8 +38,12 @@ fn stage(fixture: &str, edit: impl Fn(String) -> String) -> PathBuf {
 }
 
 fn finish(fixture: &str) -> (PathBuf, String, Summary) {
+    finish_with(fixture, &Options::default())
+}
+
+fn finish_with(fixture: &str, options: &Options) -> (PathBuf, String, Summary) {
     let dir = stage(fixture, |html| html);
-    let summary = run(&dir, &Options::default()).unwrap();
+    let summary = run(&dir, options).unwrap();
     let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
     (dir, html, summary)
 }
@@ -186,33 +190,10 @@ fn check_finished(dir: &Path, html: &str) {
     assert_eq!(directive(&embed, "script-src"), want.join(" "));
 
     // Each language's page: its own <html lang>, title, description, first view and preview
-    // tags, the same alternates, and every address one folder up, to files that exist.
-    let alternates = |page: &str| -> Vec<(String, String)> {
-        dom::select(page, "link[rel=alternate][hreflang]")
-            .unwrap()
-            .iter()
-            .map(|t| {
-                (
-                    t.get("hreflang").unwrap().to_owned(),
-                    t.get("href").unwrap().to_owned(),
-                )
-            })
-            .collect()
-    };
-    let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
-        list.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    };
-    assert_eq!(
-        alternates(html),
-        pairs(&[
-            ("zh-Hans", "./"),
-            ("zh-Hant", "./zh-Hant/"),
-            ("en", "./en/"),
-            ("x-default", "./")
-        ])
-    );
+    // tags, and every address one folder up.
+    // Without the site's address, no alternates: a relative one is invalid (with one:
+    // `with_the_site_address_every_page_names_the_others_absolutely`).
+    assert!(dom::select(html, "link[hreflang]").unwrap().is_empty());
     for (folder, lang, title, event) in [
         (
             "",
@@ -263,11 +244,6 @@ fn check_finished(dir: &Path, html: &str) {
             Some(up)
         );
         if !folder.is_empty() {
-            let expected: Vec<(String, String)> = alternates(html)
-                .into_iter()
-                .map(|(l, href)| (l, format!("../{}", href.trim_start_matches("./"))))
-                .collect();
-            assert_eq!(alternates(&page), expected);
             // Every address of the page is the root page's, one folder up.
             let addresses = |page: &str| -> Vec<String> {
                 let mut found = Vec::new();
@@ -462,4 +438,44 @@ fn a_page_the_step_does_not_know_is_an_error_that_says_what_is_missing() {
         quote.to_string().contains("unexpected characters"),
         "{quote}"
     );
+}
+
+#[test]
+fn with_the_site_address_every_page_names_the_others_absolutely() {
+    let options = Options {
+        site: Some("https://example.org/zezhou".to_owned()),
+        ..Options::default()
+    };
+    let (dir, _, _) = finish_with("release", &options);
+    for (folder, lang) in [("", "zh-Hans"), ("zh-Hant/", "zh-Hant"), ("en/", "en")] {
+        let page = std::fs::read_to_string(dir.join(folder).join("index.html")).unwrap();
+        let links: Vec<(String, String)> = dom::select(&page, "link[rel=alternate][hreflang]")
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t.get("hreflang").unwrap().to_owned(),
+                    t.get("href").unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = [
+            ("zh-Hans", "https://example.org/zezhou/"),
+            ("zh-Hant", "https://example.org/zezhou/zh-Hant/"),
+            ("en", "https://example.org/zezhou/en/"),
+            ("x-default", "https://example.org/zezhou/"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(links, want, "{lang}");
+        assert_eq!(
+            only(&page, "meta[property=\"og:url\"]").get("content"),
+            Some(format!("https://example.org/zezhou/{folder}").as_str())
+        );
+        assert_eq!(
+            only(&page, "meta[property=\"og:image\"]").get("content"),
+            Some(format!("https://example.org/zezhou/og-{lang}.png").as_str())
+        );
+    }
 }
