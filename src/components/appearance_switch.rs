@@ -1,5 +1,6 @@
 use crate::i18n::strings;
-use crate::state::{use_app, Appearance};
+use crate::state::use_app;
+use crate::view::Appearance;
 use leptos::prelude::*;
 
 /// System / light / dark / high contrast: a select, so the current choice is always named.

@@ -1,5 +1,6 @@
-use crate::chart::spec::{embedded, is_reported, ChartKind};
+use crate::chart::spec::{is_reported, ChartKind};
 use crate::chart::strings::{chart_strings, title};
+use crate::data::chart_data;
 use crate::format;
 use crate::i18n::{kind_name, rank_label, strings};
 use crate::model::{Figure, Lang, Provenance};
@@ -60,7 +61,7 @@ fn table(kind: ChartKind, lang: Lang, caption_id: String) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {embedded(kind)
+                {chart_data(kind)
                     .rows()
                     .into_iter()
                     .map(|row| {

@@ -1,7 +1,8 @@
 use crate::data::story;
 use crate::i18n::{sort_name, strings};
-use crate::route::{limit_query, Sort};
+use crate::route::limit_query;
 use crate::state::use_app;
+use crate::view::Sort;
 use leptos::prelude::*;
 
 /// Theme chips, the search box and the sort order.

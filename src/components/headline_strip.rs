@@ -1,8 +1,8 @@
 use crate::data::story;
 use crate::format;
-use crate::html::event_dom_id;
 use crate::i18n::strings;
 use crate::state::use_app;
+use crate::view::event_dom_id;
 use leptos::prelude::*;
 
 /// The headline figures under the header; each is a link to the card it comes from (a plain

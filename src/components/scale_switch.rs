@@ -1,6 +1,6 @@
-use crate::chart::scale::ScaleKind;
 use crate::chart::strings::chart_strings;
 use crate::state::use_charts;
+use crate::view::ScaleKind;
 use leptos::prelude::*;
 
 /// Linear / logarithmic: toggle buttons bound to the shared scale (kept in the URL).

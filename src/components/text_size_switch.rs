@@ -1,6 +1,6 @@
 use crate::i18n::strings;
-use crate::route::TextSize;
 use crate::state::use_app;
+use crate::view::TextSize;
 use leptos::prelude::*;
 
 /// 长辈模式 / Large text: a toggle button in the header that turns the whole app to large
