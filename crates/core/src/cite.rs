@@ -31,12 +31,12 @@ pub struct Day {
 
 impl Day {
     /// `2026-11-30`, as GB/T 7714 writes dates.
-    pub fn iso(self) -> String {
+    pub(crate) fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
     /// `November 30, 2026`, as APA writes a retrieval date.
-    pub fn apa(self) -> String {
+    pub(crate) fn apa(self) -> String {
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -260,7 +260,7 @@ mod tests {
     /// The patterns of the two styles, written out (no regex crate for a test).
     mod regex_like {
         /// `作者. [题名][N]. 报纸, 日期.`
-        pub fn gb_newspaper(s: &str) -> bool {
+        pub(crate) fn gb_newspaper(s: &str) -> bool {
             let Some((author, rest)) = s.split_once(". ") else {
                 return false;
             };
@@ -276,7 +276,7 @@ mod tests {
         }
 
         /// `题名: 其他[EB/OL]. [YYYY-MM-DD]. URL.`
-        pub fn gb_online(s: &str, date: &str, url: &str) -> bool {
+        pub(crate) fn gb_online(s: &str, date: &str, url: &str) -> bool {
             let Some((title, rest)) = s.split_once("[EB/OL]. ") else {
                 return false;
             };
@@ -284,7 +284,7 @@ mod tests {
         }
 
         /// `Family, I. (n.d.). [Title] [Description].`
-        pub fn apa_author_date(s: &str) -> bool {
+        pub(crate) fn apa_author_date(s: &str) -> bool {
             let Some((author, rest)) = s.split_once(" (n.d.). ") else {
                 return false;
             };
@@ -300,7 +300,7 @@ mod tests {
         }
 
         /// `Title. (n.d.). Retrieved Month D, YYYY, from URL`
-        pub fn apa_retrieved(s: &str, url: &str) -> bool {
+        pub(crate) fn apa_retrieved(s: &str, url: &str) -> bool {
             let Some((title, rest)) = s.split_once(". (n.d.). Retrieved ") else {
                 return false;
             };

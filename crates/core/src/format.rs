@@ -5,16 +5,6 @@
 //! All arithmetic works on the decimal digits of a [`Decimal`], never on `f64`, so no
 //! formatted value can show a float artefact, and the Chinese forms keep every digit the
 //! report gives (`19250400` yuan is `1925.04万元`, never `1925万元`).
-//!
-//! ```
-//! use zezhou_core::format::figure_value;
-//! use zezhou_core::model::{Decimal, Lang, Unit};
-//!
-//! let money: Decimal = "19250400".parse().unwrap();
-//! assert_eq!(figure_value(money, Unit::Yuan, None, None, Lang::ZhHans), "1925.04万元");
-//! assert_eq!(figure_value(money, Unit::Yuan, None, None, Lang::ZhHant), "1925.04萬元");
-//! assert_eq!(figure_value(money, Unit::Yuan, None, None, Lang::En), "CNY 19.25 million");
-//! ```
 
 use crate::model::{Counter, Decimal, Figure, Lang, Qualifier, Unit};
 
@@ -30,7 +20,7 @@ use crate::model::{Counter, Decimal, Figure, Lang, Qualifier, Unit};
 /// Qualifiers: [`Qualifier::About`] is `…左右` / `about …`; [`Qualifier::AtLeast`] (the
 /// report's 以上, which includes the number) is `…以上` / `… or more`, and in an English
 /// count it comes before the noun: `20 or more households`.
-pub fn figure_value(
+pub(crate) fn figure_value(
     value: Decimal,
     unit: Unit,
     counter: Option<&Counter>,
@@ -73,8 +63,8 @@ pub fn figure(fig: &Figure, lang: Lang) -> String {
 ///
 /// English writes `CNY 3,000` below a million, then `CNY 19.25 million` and
 /// `CNY 1.5 billion`, rounded to at most two decimals with trailing zeros dropped
-/// (`CNY 1.1 million`, `CNY 1 million`). [`exact_yuan`] gives every digit.
-pub fn yuan(value: Decimal, lang: Lang) -> String {
+/// (`CNY 1.1 million`, `CNY 1 million`).
+pub(crate) fn yuan(value: Decimal, lang: Lang) -> String {
     let digits = Digits::of(value);
     match lang {
         Lang::ZhHans | Lang::ZhHant => {
@@ -91,22 +81,13 @@ pub fn yuan(value: Decimal, lang: Lang) -> String {
     }
 }
 
-/// An amount of yuan with every digit, for the figure panel and exports: Chinese as
-/// [`yuan`] (which is exact already), English `CNY 19,250,400`.
-pub fn exact_yuan(value: Decimal, lang: Lang) -> String {
-    match lang {
-        Lang::ZhHans | Lang::ZhHant => yuan(value, lang),
-        Lang::En => format!("CNY {}", number(value, lang)),
-    }
-}
-
 /// A percentage: `0.89%`, `126%` (the same in every language; English groups thousands).
-pub fn percent(value: Decimal, lang: Lang) -> String {
+pub(crate) fn percent(value: Decimal, lang: Lang) -> String {
     format!("{}%", number(value, lang))
 }
 
 /// A plain number: `5222` and `1925.04` in Chinese, `5,222` and `1,925.04` in English.
-pub fn number(value: Decimal, lang: Lang) -> String {
+pub(crate) fn number(value: Decimal, lang: Lang) -> String {
     let digits = Digits::of(value);
     match lang {
         Lang::ZhHans | Lang::ZhHant => digits.plain(),
@@ -120,7 +101,7 @@ pub fn number(value: Decimal, lang: Lang) -> String {
 ///
 /// Rounded to at most two decimals in its unit, trailing zeros dropped; a value that
 /// rounds up to the next unit moves there (`99999999` is `1亿`, not `10000万`).
-pub fn compact_yuan(value: Decimal, lang: Lang) -> String {
+pub(crate) fn compact_yuan(value: Decimal, lang: Lang) -> String {
     let digits = Digits::of(value);
     match lang {
         Lang::ZhHans | Lang::ZhHant => {
@@ -443,17 +424,6 @@ mod tests {
     }
 
     #[test]
-    fn exact_yuan_keeps_every_digit_in_english() {
-        check_each(
-            exact_yuan,
-            &[
-                ("19250400", ["1925.04万元", "1925.04萬元", "CNY 19,250,400"]),
-                ("128000000", ["1.28亿元", "1.28億元", "CNY 128,000,000"]),
-            ],
-        );
-    }
-
-    #[test]
     fn counts_take_their_counter_in_the_script() {
         let people = counter("人", "人", "person", "people");
         let households = counter("户", "戶", "household", "households");
@@ -635,7 +605,6 @@ mod tests {
                     assert!(!text.is_empty());
                 }
                 assert!(!compact_yuan(value, lang).is_empty());
-                assert!(!exact_yuan(value, lang).is_empty());
             }
         }
         assert_eq!(
@@ -659,6 +628,26 @@ mod tests {
             None,
             None,
             ["-1925.04万元", "-1925.04萬元", "CNY -19.25 million"],
+        );
+    }
+
+    /// The example the module's docs once carried.
+    #[test]
+    fn the_module_example_money_in_three_languages() {
+        use crate::format::figure_value;
+        use crate::model::{Decimal, Lang, Unit};
+        let money: Decimal = "19250400".parse().unwrap();
+        assert_eq!(
+            figure_value(money, Unit::Yuan, None, None, Lang::ZhHans),
+            "1925.04万元"
+        );
+        assert_eq!(
+            figure_value(money, Unit::Yuan, None, None, Lang::ZhHant),
+            "1925.04萬元"
+        );
+        assert_eq!(
+            figure_value(money, Unit::Yuan, None, None, Lang::En),
+            "CNY 19.25 million"
         );
     }
 }

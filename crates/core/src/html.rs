@@ -466,7 +466,8 @@ mod tests {
     // sentences it says, in the same order, in every card, the lead and every language.
     #[test]
     fn sentence_spans_are_the_sentences_read_aloud() {
-        use crate::speech::{event_script, lead_script, spoken};
+        use crate::speech::spoken;
+        use crate::speech::tests::{event_script, lead_script};
         let story = story();
         let said = |texts: Vec<String>, lang| -> Vec<String> {
             texts.iter().map(|t| spoken(t, lang)).collect()

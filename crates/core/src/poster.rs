@@ -47,9 +47,9 @@ pub struct Poster {
     /// The picture, as a standalone SVG document.
     pub svg: String,
     /// The ids of the figures it shows, in order.
-    pub figures: Vec<String>,
+    pub(crate) figures: Vec<String>,
     /// The link its QR code holds.
-    pub link: String,
+    pub(crate) link: String,
 }
 
 /// The poster of `subject` in `lang` and `palette`, its QR code holding `link`. `None` for

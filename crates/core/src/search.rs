@@ -10,7 +10,7 @@ use crate::view::Sort;
 /// case tables would add 10 KB to the bundle), full-width ASCII to half-width, and no spaces,
 /// commas or ideographic punctuation, so "5,222" matches "5222" and "Ｒｅｌｏｃａｔｉｏｎ"
 /// matches "relocation".
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     text.chars()
         .filter_map(|c| {
             let c = match c {
@@ -46,7 +46,7 @@ impl SearchIndex {
     }
 
     /// Ranks of the events whose text contains every word of `query` (all, for a blank query).
-    pub fn matches(&self, query: &str) -> Vec<u8> {
+    pub(crate) fn matches(&self, query: &str) -> Vec<u8> {
         let words: Vec<String> = query
             .split(|c: char| c.is_whitespace() || c == '\u{3000}')
             .map(fold)
@@ -65,7 +65,7 @@ impl SearchIndex {
 /// "12800万" is "128000000", which is how the index holds every figure's value, so it finds
 /// the report's "1.28亿". `None` for anything else (a decimal such as "1.28亿" is found as
 /// the report writes it).
-pub fn plain_amount(word: &str) -> Option<String> {
+pub(crate) fn plain_amount(word: &str) -> Option<String> {
     let word = word.strip_suffix('元').unwrap_or(word);
     let mut chars = word.chars();
     let zeros = match chars.next_back()? {
@@ -141,7 +141,11 @@ pub fn visible_events(
 /// The largest reported figure of a kind that `of` accepts in an event, for sorting (`None`
 /// sorts last). "Most money" counts money spent or invested, as the money chart does, not
 /// loans issued.
-pub fn largest(story: &Story, rank: u8, of: fn(Kind) -> bool) -> Option<crate::model::Decimal> {
+pub(crate) fn largest(
+    story: &Story,
+    rank: u8,
+    of: fn(Kind) -> bool,
+) -> Option<crate::model::Decimal> {
     story
         .event_figures(rank)
         .filter(|f| of(f.kind) && matches!(f.provenance, Provenance::Reported(_)))

@@ -5,19 +5,9 @@
 //! Speech API and highlights the sentence's `<span class="sentence">`, which [`crate::html`]
 //! writes around the same ranges [`sentences`] finds; so the spans and the spoken sentences
 //! always correspond (a host test checks it for every card and the lead).
-//!
-//! ```
-//! use zezhou_core::model::Lang;
-//! use zezhou_core::speech::{sentences, spoken};
-//!
-//! let text = "The incidence fell to 0.89%. The county put 19,250,400 yuan into the fight.";
-//! let parts: Vec<&str> = sentences(text, Lang::En).into_iter().map(|(a, b)| &text[a..b]).collect();
-//! assert_eq!(parts, ["The incidence fell to 0.89%.", "The county put 19,250,400 yuan into the fight."]);
-//! assert_eq!(spoken(parts[1], Lang::En), "The county put 19.25 million yuan into the fight.");
-//! ```
 
 use crate::format;
-use crate::model::{Decimal, Event, Lang, Story};
+use crate::model::{Decimal, Lang};
 
 /// Characters that end a Chinese sentence (or clause, for `；`, which the report uses
 /// between long clauses: reading and highlighting go clause by clause).
@@ -43,7 +33,7 @@ const ABBREVIATIONS: [&str; 12] = [
 /// by a space, and a stop after an abbreviation (`No. 3`, `e.g.`) or before a word in lower
 /// case does not end the sentence. Closing quotes go with the sentence they close. Text after
 /// the last end is a sentence too; an empty text has none.
-pub fn sentences(text: &str, lang: Lang) -> Vec<(usize, usize)> {
+pub(crate) fn sentences(text: &str, lang: Lang) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
@@ -180,25 +170,6 @@ pub fn spoken(sentence: &str, lang: Lang) -> String {
     out
 }
 
-/// What a card says, in order: its heading, then each sentence of its text, spoken
-/// ([`spoken`]).
-pub fn event_script(event: &Event, lang: Lang) -> Vec<String> {
-    let mut script = vec![spoken(event.title.get(lang), lang)];
-    script.extend(script_of(event.text.get(lang), lang));
-    script
-}
-
-/// What the lead says: each of its sentences, spoken.
-pub fn lead_script(story: &Story, lang: Lang) -> Vec<String> {
-    script_of(story.lead.get(lang), lang).collect()
-}
-
-fn script_of(text: &str, lang: Lang) -> impl Iterator<Item = String> + '_ {
-    sentences(text, lang)
-        .into_iter()
-        .map(move |(a, b)| spoken(&text[a..b], lang))
-}
-
 /// A voice the device offers, as far as choosing one goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Voice<'a> {
@@ -225,7 +196,7 @@ fn wanted(lang: Lang) -> &'static [&'static str] {
 
 /// True when `tag` is `prefix` or starts with `prefix` and a hyphen (BCP 47 prefix matching,
 /// case-insensitive; `_` taken as `-`).
-pub fn tag_matches(tag: &str, prefix: &str) -> bool {
+pub(crate) fn tag_matches(tag: &str, prefix: &str) -> bool {
     let tag = tag.as_bytes();
     let prefix = prefix.as_bytes();
     tag.len() >= prefix.len()
@@ -254,8 +225,29 @@ pub fn choose_voice(voices: &[Voice], lang: Lang) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::model::{Event, Story};
+
+    /// What a card says, in order: its heading, then each sentence of its text, spoken
+    /// ([`spoken`]). The tests' reference for what read-aloud says (the browser speaks the
+    /// sentences of [`sentences`] one by one, [`spoken`]).
+    pub(crate) fn event_script(event: &Event, lang: Lang) -> Vec<String> {
+        let mut script = vec![spoken(event.title.get(lang), lang)];
+        script.extend(script_of(event.text.get(lang), lang));
+        script
+    }
+
+    /// What the lead says: each of its sentences, spoken.
+    pub(crate) fn lead_script(story: &Story, lang: Lang) -> Vec<String> {
+        script_of(story.lead.get(lang), lang).collect()
+    }
+
+    fn script_of(text: &str, lang: Lang) -> impl Iterator<Item = String> + '_ {
+        sentences(text, lang)
+            .into_iter()
+            .map(move |(a, b)| spoken(&text[a..b], lang))
+    }
     use crate::data::story;
 
     /// The sentences of `text` as strings.
@@ -494,5 +486,28 @@ mod tests {
         assert!(tag_matches("en", "en"));
         assert!(!tag_matches("eng", "en"));
         assert!(!tag_matches("zh", "zh-CN"));
+    }
+
+    /// The example the module's docs once carried.
+    #[test]
+    fn the_module_example_sentences_and_spoken_forms() {
+        use crate::model::Lang;
+        use crate::speech::{sentences, spoken};
+        let text = "The incidence fell to 0.89%. The county put 19,250,400 yuan into the fight.";
+        let parts: Vec<&str> = sentences(text, Lang::En)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(
+            parts,
+            [
+                "The incidence fell to 0.89%.",
+                "The county put 19,250,400 yuan into the fight."
+            ]
+        );
+        assert_eq!(
+            spoken(parts[1], Lang::En),
+            "The county put 19.25 million yuan into the fight."
+        );
     }
 }

@@ -29,7 +29,7 @@ impl Sort {
     }
 
     /// The order named by [`Sort::as_str`]; `None` for anything else.
-    pub fn parse(s: &str) -> Option<Sort> {
+    pub(crate) fn parse(s: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|o| o.as_str() == s)
     }
 }
@@ -48,7 +48,7 @@ pub enum TextSize {
 }
 
 impl TextSize {
-    pub const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::ExtraLarge];
+    pub(crate) const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::ExtraLarge];
 
     /// Stable identifier, used in URLs, storage and `<html data-text>`.
     pub fn as_str(self) -> &'static str {

@@ -1,14 +1,6 @@
 //! The small visual on an event card: a completion bar for each of the event's
 //! achieved-against-target relations (the same rule as the achieved chart), drawn against a
 //! marked 100 %. An event without one shows nothing.
-//!
-//! ```
-//! use zezhou_core::chart::card::completions;
-//! use zezhou_core::data::story;
-//!
-//! assert_eq!(completions(story(), 2)[0].figure.id, "relocation-completion");
-//! assert!(completions(story(), 3).is_empty());
-//! ```
 
 use super::layout::fixed;
 use super::scale::LinearScale;
@@ -17,17 +9,17 @@ use crate::model::{Figure, Story};
 
 /// One completion bar, in fractions of its track (0 to 1).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Completion<'s> {
+pub(crate) struct Completion<'s> {
     /// The completion percentage.
-    pub figure: &'s Figure,
+    pub(crate) figure: &'s Figure,
     /// Where the bar ends.
-    pub fill: f64,
+    pub(crate) fill: f64,
     /// Where 100 % is.
-    pub target: f64,
+    pub(crate) target: f64,
 }
 
 /// The completion bars of the event with `rank`, in the order of the story's relations.
-pub fn completions(story: &Story, rank: u8) -> Vec<Completion<'_>> {
+pub(crate) fn completions(story: &Story, rank: u8) -> Vec<Completion<'_>> {
     let data = ChartData::of(ChartKind::Achieved, story);
     data.bars()
         .filter(|d| d.figure.event == rank)
@@ -48,7 +40,7 @@ impl Completion<'_> {
     /// The bar as SVG markup: a track, the filled part and a marked, labelled 100 %, in
     /// percentages of its width (no viewBox, so nothing is stretched) and with CSS classes
     /// for the theme's colours; no `style` attribute. Built from the dataset only.
-    pub fn svg(&self) -> String {
+    pub(crate) fn svg(&self) -> String {
         let fill = fixed(self.fill * 100.0, 1);
         let target = fixed(self.target * 100.0, 1);
         format!(
@@ -100,5 +92,17 @@ mod tests {
         for rank in [0, 3, 4, 5, 6, 7, 8, 9, 10, 11] {
             check(rank, &[]);
         }
+    }
+
+    /// The example the module's docs once carried.
+    #[test]
+    fn the_module_example_completions() {
+        use crate::chart::card::completions;
+        use crate::data::story;
+        assert_eq!(
+            completions(story(), 2)[0].figure.id,
+            "relocation-completion"
+        );
+        assert!(completions(story(), 3).is_empty());
     }
 }

@@ -20,28 +20,28 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The font stack of the charts' text (system fonts only: no request leaves the app).
-pub const FONT_FAMILY: &str = "system-ui, -apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", sans-serif";
+pub(crate) const FONT_FAMILY: &str = "system-ui, -apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", sans-serif";
 
 /// The theme colours a chart is drawn in, read from the CSS custom properties of
 /// `style/tokens.css` (so light, dark and a reader's choice all apply).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Palette {
     /// `--c-surface`: behind the chart.
-    pub background: RGBColor,
+    pub(crate) background: RGBColor,
     /// `--c-text`: value labels.
-    pub text: RGBColor,
+    pub(crate) text: RGBColor,
     /// `--c-text-2`: group labels, ticks, axis title.
-    pub text_2: RGBColor,
+    pub(crate) text_2: RGBColor,
     /// `--c-line`: gridlines.
-    pub line: RGBColor,
+    pub(crate) line: RGBColor,
     /// `--c-series-1`, `--c-series-2`.
-    pub series: [RGBColor; 2],
+    pub(crate) series: [RGBColor; 2],
 }
 
 impl Palette {
     /// The CSS custom properties a palette is read from, in the order [`Palette::from_css`]
     /// asks for them.
-    pub const PROPERTIES: [&'static str; 6] = [
+    pub(crate) const PROPERTIES: [&'static str; 6] = [
         "--c-surface",
         "--c-text",
         "--c-text-2",
@@ -87,7 +87,7 @@ impl Palette {
 
 /// A CSS colour as `getComputedStyle` returns custom properties: `#rgb`, `#rrggbb`,
 /// `rgb(r, g, b)` or `rgb(r g b)`; `None` for anything else.
-pub fn parse_color(css: &str) -> Option<RGBColor> {
+pub(crate) fn parse_color(css: &str) -> Option<RGBColor> {
     let css = css.trim();
     if let Some(hex) = css.strip_prefix('#') {
         let digits: Vec<u8> = hex
@@ -117,7 +117,7 @@ pub fn parse_color(css: &str) -> Option<RGBColor> {
 }
 
 /// `#rrggbb`, for CSS and tests.
-pub fn hex(color: RGBColor) -> String {
+pub(crate) fn hex(color: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
 }
 
@@ -201,7 +201,7 @@ pub fn for_download(
 }
 
 /// Draws `layout` onto any plotters drawing area.
-pub fn draw<DB: DrawingBackend>(
+pub(crate) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     layout: &Layout,
     palette: &Palette,

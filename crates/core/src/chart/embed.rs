@@ -23,10 +23,10 @@ use crate::text::escape::escape;
 pub const PAGE: &str = "embed.html";
 /// Height the snippet gives the iframe: the tallest chart on a phone, with its title,
 /// description and actions.
-pub const HEIGHT: u32 = 640;
+pub(crate) const HEIGHT: u32 = 640;
 
 /// The folder of a page's address (`https://host/a/index.html?x#y` → `https://host/a/`).
-pub fn folder(page: &str) -> &str {
+pub(crate) fn folder(page: &str) -> &str {
     let page = page.split(['#', '?']).next().unwrap_or(page);
     match page.rfind('/') {
         Some(i) => &page[..=i],
@@ -35,7 +35,7 @@ pub fn folder(page: &str) -> &str {
 }
 
 /// The embed view's address for `kind` in `lang`, from the app's page address.
-pub fn address(page: &str, lang: Lang, kind: ChartKind) -> String {
+pub(crate) fn address(page: &str, lang: Lang, kind: ChartKind) -> String {
     format!("{}{PAGE}#/{}/{}", folder(page), lang.as_str(), kind.slug())
 }
 

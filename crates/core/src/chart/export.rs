@@ -28,10 +28,10 @@ use crate::model::{Figure, Lang, Provenance, Story, Unit};
 use serde_json::{json, Value};
 
 /// The byte-order mark that starts the CSV.
-pub const BOM: char = '\u{feff}';
+pub(crate) const BOM: char = '\u{feff}';
 
 /// The CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 15] = [
+pub(crate) const CSV_COLUMNS: [&str; 15] = [
     "chart",
     "group",
     "role",
@@ -81,7 +81,7 @@ fn source(figure: &Figure, lang: Lang) -> (String, String, String) {
 }
 
 /// One CSV field, quoted when it holds a comma, a quote, a line break or edge spaces.
-pub fn csv_field(field: &str) -> String {
+pub(crate) fn csv_field(field: &str) -> String {
     let needs_quotes =
         field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
     if needs_quotes {

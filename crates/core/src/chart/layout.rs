@@ -30,18 +30,18 @@ use crate::model::{Decimal, Lang, Unit};
 use crate::view::ScaleKind;
 
 /// Font sizes in pixels.
-pub const GROUP_FONT: f64 = 14.0;
-pub const VALUE_FONT: f64 = 13.0;
-pub const TICK_FONT: f64 = 12.0;
+pub(crate) const GROUP_FONT: f64 = 14.0;
+pub(crate) const VALUE_FONT: f64 = 13.0;
+pub(crate) const TICK_FONT: f64 = 12.0;
 
 /// The narrowest chart laid out; a narrower container scrolls nothing, it scales the SVG.
 /// Large text lays a chart out this narrow: a 320 px phone's chart at 1.5 times its text
 /// (长辈模式) is laid out at about 170 px and drawn 1.5 times as large.
-pub const MIN_WIDTH: f64 = 168.0;
+pub(crate) const MIN_WIDTH: f64 = 168.0;
 /// Height of one line of a group label.
 const LINE_H: f64 = 20.0;
 /// Height of one bar's row: the touch target's minimum.
-pub const ROW_H: f64 = 44.0;
+pub(crate) const ROW_H: f64 = 44.0;
 /// Thickness of a bar.
 const BAR_H: f64 = 24.0;
 /// Space between groups.
@@ -71,20 +71,20 @@ impl Rect {
         self.x + self.w
     }
 
-    pub fn bottom(&self) -> f64 {
+    pub(crate) fn bottom(&self) -> f64 {
         self.y + self.h
     }
 
     /// True when the point is inside (left and top edges included, right and bottom not,
     /// so neighbouring rows never both claim a point).
-    pub fn contains(&self, x: f64, y: f64) -> bool {
+    pub(crate) fn contains(&self, x: f64, y: f64) -> bool {
         x >= self.x && x < self.right() && y >= self.y && y < self.bottom()
     }
 }
 
 /// Horizontal alignment of a text at its point.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     Start,
     Middle,
     End,
@@ -92,7 +92,7 @@ pub enum Anchor {
 
 /// What a text is, which decides its size, colour and weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextRole {
+pub(crate) enum TextRole {
     /// A group's label (one line of it).
     Group,
     /// A bar's value.
@@ -107,17 +107,17 @@ pub enum TextRole {
 
 /// A single line of text; `y` is its vertical middle.
 #[derive(Clone, Debug, PartialEq)]
-pub struct TextItem {
-    pub text: String,
-    pub x: f64,
-    pub y: f64,
-    pub anchor: Anchor,
-    pub role: TextRole,
+pub(crate) struct TextItem {
+    pub(crate) text: String,
+    pub(crate) x: f64,
+    pub(crate) y: f64,
+    pub(crate) anchor: Anchor,
+    pub(crate) role: TextRole,
 }
 
 impl TextItem {
     /// Font size in pixels.
-    pub fn size(&self) -> f64 {
+    pub(crate) fn size(&self) -> f64 {
         match self.role {
             TextRole::Group => GROUP_FONT,
             TextRole::Value => VALUE_FONT,
@@ -126,7 +126,7 @@ impl TextItem {
     }
 
     /// Estimated left and right edges.
-    pub fn span(&self) -> (f64, f64) {
+    pub(crate) fn span(&self) -> (f64, f64) {
         let w = text_width(&self.text, self.size());
         match self.anchor {
             Anchor::Start => (self.x, self.x + w),
@@ -138,7 +138,7 @@ impl TextItem {
 
 /// What a line is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LineRole {
+pub(crate) enum LineRole {
     /// A tick's gridline.
     Grid,
     /// The axes: where bars start, and the value axis.
@@ -149,23 +149,23 @@ pub enum LineRole {
 
 /// A straight line.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Segment {
-    pub from: (f64, f64),
-    pub to: (f64, f64),
-    pub role: LineRole,
+pub(crate) struct Segment {
+    pub(crate) from: (f64, f64),
+    pub(crate) to: (f64, f64),
+    pub(crate) role: LineRole,
 }
 
 /// One bar and what it answers to: its rectangle, its value label, its touch target.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
     /// Index of its group in [`ChartData::groups`].
-    pub group: usize,
+    pub(crate) group: usize,
     /// Index of its bar in the group.
-    pub bar: usize,
+    pub(crate) bar: usize,
     pub rect: Rect,
-    pub series: Series,
+    pub(crate) series: Series,
     /// Its direct value label, as drawn.
-    pub label: String,
+    pub(crate) label: String,
     /// Where a tap, click or hover selects it: the chart's full width, its row (and its
     /// group's label, for a group's first bar); never less than [`ROW_H`] high.
     pub hit: Rect,
@@ -178,10 +178,10 @@ pub struct Layout {
     pub height: f64,
     /// The scale actually used (the money chart follows the reader's switch; the others are
     /// linear).
-    pub scale: ScaleKind,
-    pub lines: Vec<Segment>,
+    pub(crate) scale: ScaleKind,
+    pub(crate) lines: Vec<Segment>,
     pub marks: Vec<Mark>,
-    pub texts: Vec<TextItem>,
+    pub(crate) texts: Vec<TextItem>,
 }
 
 impl Layout {
@@ -369,7 +369,7 @@ pub fn layout(data: &ChartData, width: f64, lang: Lang, scale: ScaleKind) -> Lay
 
 /// A bar's direct label: short money (`1.28亿`, `27.92M`; the axis title names the
 /// currency), a percentage, or a count with its counter (`5222人`, `2,078 households`).
-pub fn value_label(datum: &Datum, lang: Lang) -> String {
+pub(crate) fn value_label(datum: &Datum, lang: Lang) -> String {
     let figure = datum.figure;
     match figure.unit {
         Unit::Yuan => format::compact_yuan(figure.value, lang),

@@ -5,16 +5,9 @@
 //! inserting a `<span style="…">`, which a strict Content-Security-Policy blocks. So widths
 //! here are estimates in ems per character class, slightly generous, so a label that fits by
 //! the estimate fits on screen.
-//!
-//! ```
-//! use zezhou_core::chart::measure::{text_width, wrap};
-//!
-//! assert_eq!(text_width("易地搬迁", 10.0), 40.0);
-//! assert_eq!(wrap("扶贫小额信贷投放额", 14.0, 60.0), ["扶贫小额", "信贷投放", "额"]);
-//! ```
 
 /// Estimated width in pixels of `text` set at `size` pixels.
-pub fn text_width(text: &str, size: f64) -> f64 {
+pub(crate) fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * size
 }
 
@@ -67,7 +60,7 @@ fn breaks_anywhere(c: char) -> bool {
 /// Splits `text` into lines no wider than `max_width` (by [`text_width`]): Latin text breaks
 /// at spaces, Chinese between characters (never before closing or after opening
 /// punctuation); a word wider than a line is split where it must. Always at least one line.
-pub fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
+pub(crate) fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
     let text = text.trim();
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -194,5 +187,16 @@ mod tests {
         assert_eq!(wrap("   ", 10.0, 100.0), [""]);
         assert_eq!(wrap("搬", 10.0, 1.0), ["搬"]);
         assert_eq!(wrap("ab", 10.0, 0.0), ["a", "b"]);
+    }
+
+    /// The example the module's docs once carried.
+    #[test]
+    fn the_module_example_widths_and_wrapping() {
+        use crate::chart::measure::{text_width, wrap};
+        assert_eq!(text_width("易地搬迁", 10.0), 40.0);
+        assert_eq!(
+            wrap("扶贫小额信贷投放额", 14.0, 60.0),
+            ["扶贫小额", "信贷投放", "额"]
+        );
     }
 }

@@ -27,13 +27,13 @@
 //! `style="…"` attribute (presentation attributes only), so a strict Content-Security-Policy
 //! (`style-src 'self'`) does not block any of it.
 
-pub mod card;
+pub(crate) mod card;
 pub mod describe;
 pub mod draw;
 pub mod embed;
 pub mod export;
 pub mod layout;
-pub mod measure;
-pub mod scale;
+pub(crate) mod measure;
+pub(crate) mod scale;
 pub mod spec;
 pub mod strings;

@@ -6,17 +6,6 @@
 //!
 //! Nothing here panics or returns NaN, whatever the input: infinite or NaN bounds, an empty
 //! series, a domain of one value, a log scale over zeros.
-//!
-//! ```
-//! use zezhou_core::chart::scale::LinearScale;
-//!
-//! // Money by programme, 0 to 1.28亿 yuan, on a 300 px tall axis drawn upwards.
-//! let y = LinearScale::nice((0.0, 128_000_000.0), (300.0, 0.0), 5);
-//! assert_eq!(y.domain(), (0.0, 140_000_000.0));
-//! assert_eq!(y.project(70_000_000.0), 150.0);
-//! let ticks: Vec<f64> = y.ticks(5).iter().map(|t| t.value).collect();
-//! assert_eq!(ticks[1], 20_000_000.0);
-//! ```
 
 use crate::model::Decimal;
 use crate::view::ScaleKind;
@@ -32,12 +21,12 @@ const MAX_TICKS: usize = 1000;
 
 /// A labelled position on an axis.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Tick {
+pub(crate) struct Tick {
     /// The data value, for [`LinearScale::project`] or [`LogScale::project`].
-    pub value: f64,
+    pub(crate) value: f64,
     /// The same value exactly, for labels; `None` only for values no [`Decimal`] can hold
     /// (beyond ±9.2 × 10^18, or finer than 10^-12).
-    pub decimal: Option<Decimal>,
+    pub(crate) decimal: Option<Decimal>,
 }
 
 impl Tick {
@@ -51,7 +40,7 @@ impl Tick {
 }
 
 /// The smallest and largest finite values; `None` when there are none.
-pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
+pub(crate) fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
     values
         .into_iter()
         .filter(|v| v.is_finite())
@@ -61,18 +50,9 @@ pub fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
         })
 }
 
-/// Ticks at round numbers (1, 2 or 5 times a power of ten) covering `min..=max`: the first
-/// at or below `min`, the last at or above `max`, about `target_count` intervals apart.
-///
-/// An axis drawn from the first tick to the last shows every value on a round number.
-pub fn nice_ticks(min: f64, max: f64, target_count: usize) -> Vec<Tick> {
-    let scale = LinearScale::nice((min, max), (0.0, 1.0), target_count);
-    scale.ticks(target_count)
-}
-
 /// Maps values linearly from a domain onto a pixel range.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LinearScale {
+pub(crate) struct LinearScale {
     lo: f64,
     hi: f64,
     range: (f64, f64),
@@ -84,7 +64,7 @@ impl LinearScale {
     ///
     /// Bounds are made usable: non-finite ones become 0, swapped ones are put in order, and
     /// a single value `v` becomes `0..v` (bars start at zero) or `0..1` for zero.
-    pub fn new(domain: (f64, f64), range: (f64, f64)) -> LinearScale {
+    pub(crate) fn new(domain: (f64, f64), range: (f64, f64)) -> LinearScale {
         let (lo, hi) = usable_domain(domain);
         LinearScale {
             lo,
@@ -94,8 +74,8 @@ impl LinearScale {
     }
 
     /// Like [`LinearScale::new`], with the domain widened to round numbers so that its ends
-    /// are ticks (see [`nice_ticks`]).
-    pub fn nice(domain: (f64, f64), range: (f64, f64), target_count: usize) -> LinearScale {
+    /// are ticks.
+    pub(crate) fn nice(domain: (f64, f64), range: (f64, f64), target_count: usize) -> LinearScale {
         let mut scale = LinearScale::new(domain, range);
         // Twice: widening can change the step (d3 does the same).
         for _ in 0..2 {
@@ -112,7 +92,7 @@ impl LinearScale {
 
     /// A nice scale over a series, always including zero (every bar starts there); an empty
     /// series gives `0..1`.
-    pub fn for_values(
+    pub(crate) fn for_values(
         values: impl IntoIterator<Item = f64>,
         range: (f64, f64),
         target_count: usize,
@@ -121,35 +101,19 @@ impl LinearScale {
         LinearScale::nice((lo.min(0.0), hi.max(0.0)), range, target_count)
     }
 
-    /// The smallest and largest value shown.
-    pub fn domain(&self) -> (f64, f64) {
-        (self.lo, self.hi)
-    }
-
-    /// Pixels of the smallest and largest value.
-    pub fn range(&self) -> (f64, f64) {
-        self.range
-    }
-
     /// The pixel of `value`, clamped to the range (NaN lands on the range's start).
-    pub fn project(&self, value: f64) -> f64 {
+    pub(crate) fn project(&self, value: f64) -> f64 {
         let t = (value - self.lo) / (self.hi - self.lo);
         lerp(self.range, clamp_unit(t))
     }
 
-    /// The value at pixel `px`, clamped to the domain.
-    pub fn invert(&self, px: f64) -> f64 {
-        let t = unlerp(self.range, px);
-        self.lo + clamp_unit(t) * (self.hi - self.lo)
-    }
-
     /// Where bars start: zero, or the domain's end nearest to it.
-    pub fn baseline(&self) -> f64 {
+    pub(crate) fn baseline(&self) -> f64 {
         self.project(0.0)
     }
 
     /// Round-number ticks inside the domain, about `target_count` intervals apart.
-    pub fn ticks(&self, target_count: usize) -> Vec<Tick> {
+    pub(crate) fn ticks(&self, target_count: usize) -> Vec<Tick> {
         let step = Step::for_span(self.hi - self.lo, target_count);
         let first = (self.lo / step.size() - EPSILON).ceil();
         let last = (self.hi / step.size() + EPSILON).floor();
@@ -176,7 +140,7 @@ impl LinearScale {
 /// Maps positive values logarithmically from a domain onto a pixel range: equal ratios,
 /// equal distances. Zero and negative values sit at the range's start (the baseline).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct LogScale {
+pub(crate) struct LogScale {
     lo: f64,
     hi: f64,
     range: (f64, f64),
@@ -188,7 +152,7 @@ impl LogScale {
     /// A log scale needs `0 < smallest < largest`: a largest bound that is not positive
     /// becomes 10; a smallest one that is not positive, or not below the largest, becomes
     /// the decade below the largest (`1.28亿` → `1亿`, `1亿` → `1000万`).
-    pub fn new(domain: (f64, f64), range: (f64, f64)) -> LogScale {
+    pub(crate) fn new(domain: (f64, f64), range: (f64, f64)) -> LogScale {
         let (a, b) = domain;
         let (min, max) = if a <= b { (a, b) } else { (b, a) };
         let hi = if max.is_finite() && max > 0.0 {
@@ -218,7 +182,7 @@ impl LogScale {
     /// `1M..128M` → `100K..200M`).
     ///
     /// "Below" is strict, so that the smallest bar of a bar chart still has a length.
-    pub fn nice(domain: (f64, f64), range: (f64, f64)) -> LogScale {
+    pub(crate) fn nice(domain: (f64, f64), range: (f64, f64)) -> LogScale {
         let scale = LogScale::new(domain, range);
         let lo = pow10(decade_of(scale.lo));
         let lo = if lo < scale.lo { lo } else { lo / 10.0 };
@@ -228,7 +192,7 @@ impl LogScale {
 
     /// A nice scale over a series' positive values (zeros and negatives are drawn at the
     /// baseline); with no positive value at all, `1..10`.
-    pub fn for_values(values: impl IntoIterator<Item = f64>, range: (f64, f64)) -> LogScale {
+    pub(crate) fn for_values(values: impl IntoIterator<Item = f64>, range: (f64, f64)) -> LogScale {
         let positive = extent(values.into_iter().filter(|v| *v > 0.0));
         match positive {
             Some(domain) => LogScale::nice(domain, range),
@@ -236,19 +200,9 @@ impl LogScale {
         }
     }
 
-    /// The smallest and largest value shown (both positive).
-    pub fn domain(&self) -> (f64, f64) {
-        (self.lo, self.hi)
-    }
-
-    /// Pixels of the smallest and largest value.
-    pub fn range(&self) -> (f64, f64) {
-        self.range
-    }
-
     /// The pixel of `value`, clamped to the range; zero, negative and NaN values land on the
     /// range's start.
-    pub fn project(&self, value: f64) -> f64 {
+    pub(crate) fn project(&self, value: f64) -> f64 {
         if value.is_nan() || value <= 0.0 {
             return self.range.0;
         }
@@ -257,21 +211,14 @@ impl LogScale {
         lerp(self.range, clamp_unit(t))
     }
 
-    /// The value at pixel `px`, clamped to the domain.
-    pub fn invert(&self, px: f64) -> f64 {
-        let t = clamp_unit(unlerp(self.range, px));
-        let (lo, hi) = (self.lo.log10(), self.hi.log10());
-        10f64.powf(lo + t * (hi - lo)).clamp(self.lo, self.hi)
-    }
-
     /// Where bars start: the range's start (a log scale has no zero).
-    pub fn baseline(&self) -> f64 {
+    pub(crate) fn baseline(&self) -> f64 {
         self.range.0
     }
 
     /// Ticks inside the domain: 1, 2 and 5 × 10^n when about `target_count` of them fit,
     /// else powers of ten, else every second (third …) power of ten.
-    pub fn ticks(&self, target_count: usize) -> Vec<Tick> {
+    pub(crate) fn ticks(&self, target_count: usize) -> Vec<Tick> {
         let target = target_count.max(1);
         let first = decade_of(self.lo);
         let last = decade_of(self.hi);
@@ -296,7 +243,7 @@ impl LogScale {
 
 /// A linear or a log scale, as the reader's [`ScaleKind`] switch chooses.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Scale {
+pub(crate) enum Scale {
     /// See [`LinearScale`].
     Linear(LinearScale),
     /// See [`LogScale`].
@@ -306,7 +253,7 @@ pub enum Scale {
 impl Scale {
     /// A nice scale of `kind` over a series (see [`LinearScale::for_values`] and
     /// [`LogScale::for_values`]).
-    pub fn for_values(
+    pub(crate) fn for_values(
         kind: ScaleKind,
         values: &[f64],
         range: (f64, f64),
@@ -321,48 +268,16 @@ impl Scale {
         }
     }
 
-    /// Which kind this is.
-    pub fn kind(&self) -> ScaleKind {
-        match self {
-            Scale::Linear(_) => ScaleKind::Linear,
-            Scale::Log(_) => ScaleKind::Log,
-        }
-    }
-
-    /// The smallest and largest value shown.
-    pub fn domain(&self) -> (f64, f64) {
-        match self {
-            Scale::Linear(s) => s.domain(),
-            Scale::Log(s) => s.domain(),
-        }
-    }
-
-    /// Pixels of the smallest and largest value.
-    pub fn range(&self) -> (f64, f64) {
-        match self {
-            Scale::Linear(s) => s.range(),
-            Scale::Log(s) => s.range(),
-        }
-    }
-
     /// The pixel of `value`, clamped to the range.
-    pub fn project(&self, value: f64) -> f64 {
+    pub(crate) fn project(&self, value: f64) -> f64 {
         match self {
             Scale::Linear(s) => s.project(value),
             Scale::Log(s) => s.project(value),
         }
     }
 
-    /// The value at pixel `px`, clamped to the domain.
-    pub fn invert(&self, px: f64) -> f64 {
-        match self {
-            Scale::Linear(s) => s.invert(px),
-            Scale::Log(s) => s.invert(px),
-        }
-    }
-
     /// Where bars start.
-    pub fn baseline(&self) -> f64 {
+    pub(crate) fn baseline(&self) -> f64 {
         match self {
             Scale::Linear(s) => s.baseline(),
             Scale::Log(s) => s.baseline(),
@@ -370,7 +285,7 @@ impl Scale {
     }
 
     /// About `target_count` ticks inside the domain.
-    pub fn ticks(&self, target_count: usize) -> Vec<Tick> {
+    pub(crate) fn ticks(&self, target_count: usize) -> Vec<Tick> {
         match self {
             Scale::Linear(s) => s.ticks(target_count),
             Scale::Log(s) => s.ticks(target_count),
@@ -535,18 +450,98 @@ fn lerp((a, b): (f64, f64), t: f64) -> f64 {
     a + t * (b - a)
 }
 
-/// Where `px` lies between `a` and `b` (0 at `a`, 1 at `b`); 0 for an empty range.
-fn unlerp((a, b): (f64, f64), px: f64) -> f64 {
-    if a == b {
-        0.0
-    } else {
-        (px - a) / (b - a)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // What the tests read of a scale; the charts only project values and draw ticks.
+
+    /// Ticks at round numbers (1, 2 or 5 times a power of ten) covering `min..=max`: the first
+    /// at or below `min`, the last at or above `max`, about `target_count` intervals apart.
+    fn nice_ticks(min: f64, max: f64, target_count: usize) -> Vec<Tick> {
+        let scale = LinearScale::nice((min, max), (0.0, 1.0), target_count);
+        scale.ticks(target_count)
+    }
+
+    impl LinearScale {
+        /// The smallest and largest value shown.
+        fn domain(&self) -> (f64, f64) {
+            (self.lo, self.hi)
+        }
+
+        /// Pixels of the smallest and largest value.
+        fn range(&self) -> (f64, f64) {
+            self.range
+        }
+
+        /// The value at pixel `px`, clamped to the domain.
+        fn invert(&self, px: f64) -> f64 {
+            let t = unlerp(self.range, px);
+            self.lo + clamp_unit(t) * (self.hi - self.lo)
+        }
+    }
+
+    impl LogScale {
+        /// The smallest and largest value shown (both positive).
+        fn domain(&self) -> (f64, f64) {
+            (self.lo, self.hi)
+        }
+
+        /// Pixels of the smallest and largest value.
+        fn range(&self) -> (f64, f64) {
+            self.range
+        }
+
+        /// The value at pixel `px`, clamped to the domain.
+        fn invert(&self, px: f64) -> f64 {
+            let t = clamp_unit(unlerp(self.range, px));
+            let (lo, hi) = (self.lo.log10(), self.hi.log10());
+            10f64.powf(lo + t * (hi - lo)).clamp(self.lo, self.hi)
+        }
+    }
+
+    impl Scale {
+        /// Which kind this is.
+        fn kind(&self) -> ScaleKind {
+            match self {
+                Scale::Linear(_) => ScaleKind::Linear,
+                Scale::Log(_) => ScaleKind::Log,
+            }
+        }
+
+        /// The smallest and largest value shown.
+        fn domain(&self) -> (f64, f64) {
+            match self {
+                Scale::Linear(s) => s.domain(),
+                Scale::Log(s) => s.domain(),
+            }
+        }
+
+        /// Pixels of the smallest and largest value.
+        fn range(&self) -> (f64, f64) {
+            match self {
+                Scale::Linear(s) => s.range(),
+                Scale::Log(s) => s.range(),
+            }
+        }
+
+        /// The value at pixel `px`, clamped to the domain.
+        fn invert(&self, px: f64) -> f64 {
+            match self {
+                Scale::Linear(s) => s.invert(px),
+                Scale::Log(s) => s.invert(px),
+            }
+        }
+    }
+
+    /// Where `px` lies between `a` and `b` (0 at `a`, 1 at `b`); 0 for an empty range.
+    fn unlerp((a, b): (f64, f64), px: f64) -> f64 {
+        if a == b {
+            0.0
+        } else {
+            (px - a) / (b - a)
+        }
+    }
 
     fn values(ticks: &[Tick]) -> Vec<f64> {
         ticks.iter().map(|t| t.value).collect()
@@ -880,5 +875,17 @@ mod tests {
         assert_close(log.invert(log.project(19_250_400.0)), 19_250_400.0);
         assert_eq!(linear.ticks(5).len(), 8);
         assert_eq!(log.ticks(5).len(), 4);
+    }
+
+    /// The example the module's docs once carried.
+    #[test]
+    fn the_module_example_money_axis() {
+        use crate::chart::scale::LinearScale;
+        // Money by programme, 0 to 1.28亿 yuan, on a 300 px tall axis drawn upwards.
+        let y = LinearScale::nice((0.0, 128_000_000.0), (300.0, 0.0), 5);
+        assert_eq!(y.domain(), (0.0, 140_000_000.0));
+        assert_eq!(y.project(70_000_000.0), 150.0);
+        let ticks: Vec<f64> = y.ticks(5).iter().map(|t| t.value).collect();
+        assert_eq!(ticks[1], 20_000_000.0);
     }
 }

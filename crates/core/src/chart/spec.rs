@@ -13,14 +13,6 @@
 //!   (when the report gives them) go along as context.
 //! - [`ChartKind::HouseholdsPeople`]: one group per [`Relation::HouseholdsPeople`], a bar
 //!   for the households and one for the people.
-//!
-//! ```
-//! use zezhou_core::chart::spec::{ChartData, ChartKind};
-//! use zezhou_core::data::story;
-//!
-//! let money = ChartData::of(ChartKind::Money, story());
-//! assert_eq!(money.groups[0].bars[0].figure.id, "relocation-investment");
-//! ```
 
 use crate::model::{Decimal, Figure, Provenance, Relation, Story, Text3, Unit};
 
@@ -53,7 +45,7 @@ impl ChartKind {
     }
 
     /// What the value axis measures.
-    pub fn unit(self) -> Unit {
+    pub(crate) fn unit(self) -> Unit {
         match self {
             ChartKind::Money => Unit::Yuan,
             ChartKind::Achieved => Unit::Percent,
@@ -62,7 +54,7 @@ impl ChartKind {
     }
 
     /// The value a reference line marks (100 % of the target), if the chart has one.
-    pub fn reference(self) -> Option<Decimal> {
+    pub(crate) fn reference(self) -> Option<Decimal> {
         match self {
             ChartKind::Achieved => Some(Decimal::from_int(100)),
             _ => None,
@@ -72,7 +64,7 @@ impl ChartKind {
 
 /// A colour slot of the theme (`--c-series-1` …); bars of one series also share a shape.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Series {
+pub(crate) enum Series {
     /// Solid bars in the first series colour.
     First,
     /// Outlined bars in the second series colour.
@@ -98,7 +90,7 @@ pub enum Role {
 
 impl Role {
     /// Stable identifier, used in exports.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Role::Amount => "amount",
             Role::Completion => "completion",
@@ -114,33 +106,33 @@ impl Role {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Datum<'s> {
     pub figure: &'s Figure,
-    pub role: Role,
-    pub series: Series,
+    pub(crate) role: Role,
+    pub(crate) series: Series,
     /// Figures shown with the bar (achieved and target of a completion), with their roles.
     pub context: Vec<(Role, &'s Figure)>,
 }
 
 /// Bars under one label.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Group<'s> {
-    pub label: &'s Text3,
-    pub bars: Vec<Datum<'s>>,
+pub(crate) struct Group<'s> {
+    pub(crate) label: &'s Text3,
+    pub(crate) bars: Vec<Datum<'s>>,
 }
 
 /// A figure of a chart, for tables and exports.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Row<'s> {
     /// The label of its group.
-    pub group: &'s Text3,
-    pub role: Role,
+    pub(crate) group: &'s Text3,
+    pub(crate) role: Role,
     pub figure: &'s Figure,
 }
 
 /// A chart's data: groups of bars, in the order drawn (top to bottom).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartData<'s> {
-    pub kind: ChartKind,
-    pub groups: Vec<Group<'s>>,
+    pub(crate) kind: ChartKind,
+    pub(crate) groups: Vec<Group<'s>>,
 }
 
 impl<'s> ChartData<'s> {
@@ -178,11 +170,6 @@ impl<'s> ChartData<'s> {
             }
         }
         rows
-    }
-
-    /// True when the dataset has nothing for this chart.
-    pub fn is_empty(&self) -> bool {
-        self.bars().next().is_none()
     }
 }
 
@@ -283,6 +270,14 @@ fn households_people(story: &Story) -> Vec<Group<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // What the tests ask of a chart's data.
+    impl ChartData<'_> {
+        /// True when the dataset has nothing for this chart.
+        fn is_empty(&self) -> bool {
+            self.bars().next().is_none()
+        }
+    }
     use crate::data::story;
     use crate::model::Kind;
 
@@ -403,5 +398,14 @@ mod tests {
         for kind in ChartKind::ALL {
             assert!(ChartData::of(kind, &bare).is_empty(), "{kind:?}");
         }
+    }
+
+    /// The example the module's docs once carried.
+    #[test]
+    fn the_module_example_money_chart() {
+        use crate::chart::spec::{ChartData, ChartKind};
+        use crate::data::story;
+        let money = ChartData::of(ChartKind::Money, story());
+        assert_eq!(money.groups[0].bars[0].figure.id, "relocation-investment");
     }
 }

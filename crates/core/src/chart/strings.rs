@@ -14,7 +14,7 @@ pub struct ChartStrings {
     pub linear: &'static str,
     pub log: &'static str,
     /// The reference line of the achieved chart.
-    pub target_line: &'static str,
+    pub(crate) target_line: &'static str,
     pub show_table: &'static str,
     pub hide_table: &'static str,
     /// Label of the download buttons' group.
@@ -146,7 +146,7 @@ pub fn title(kind: ChartKind, lang: Lang) -> &'static str {
 }
 
 /// What a chart's value axis measures.
-pub fn axis_title(kind: ChartKind, lang: Lang) -> &'static str {
+pub(crate) fn axis_title(kind: ChartKind, lang: Lang) -> &'static str {
     pick(
         lang,
         match kind {
@@ -158,7 +158,7 @@ pub fn axis_title(kind: ChartKind, lang: Lang) -> &'static str {
 }
 
 /// The money axis's title on a logarithmic scale, which must say so.
-pub fn log_axis_title(lang: Lang) -> &'static str {
+pub(crate) fn log_axis_title(lang: Lang) -> &'static str {
     pick(
         lang,
         [

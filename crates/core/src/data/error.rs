@@ -36,7 +36,7 @@ impl std::error::Error for DataErrors {}
 
 impl DataErrors {
     /// A single problem.
-    pub fn one(file: impl Into<PathBuf>, entry: Entry, problem: Problem) -> DataErrors {
+    pub(crate) fn one(file: impl Into<PathBuf>, entry: Entry, problem: Problem) -> DataErrors {
         DataErrors(vec![DataError {
             file: file.into(),
             entry,
@@ -49,11 +49,11 @@ impl DataErrors {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
     /// The file to fix (the data file, or the source report for problems in its layout).
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// The entry in that file.
-    pub entry: Entry,
+    pub(crate) entry: Entry,
     /// What is wrong.
-    pub problem: Problem,
+    pub(crate) problem: Problem,
 }
 
 impl std::error::Error for DataError {}
@@ -198,9 +198,9 @@ impl fmt::Display for SourcePart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpanPlace {
     /// The event's rank.
-    pub event: u8,
+    pub(crate) event: u8,
     /// In the heading (`in_title = true`) rather than the body.
-    pub in_title: bool,
+    pub(crate) in_title: bool,
 }
 
 impl fmt::Display for SpanPlace {

@@ -15,7 +15,7 @@ impl Story {
 
     /// The figures a card shows as tiles (and its poster as large numbers): the event's key
     /// figures and every derived one, which is marked as derived.
-    pub fn card_figures(&self, rank: u8) -> impl Iterator<Item = &Figure> + '_ {
+    pub(crate) fn card_figures(&self, rank: u8) -> impl Iterator<Item = &Figure> + '_ {
         self.event_figures(rank)
             .filter(|f| f.key || matches!(f.provenance, crate::model::Provenance::Derived { .. }))
     }

@@ -13,7 +13,7 @@ mod lookup;
 pub mod wire;
 
 #[cfg(feature = "pipeline")]
-pub mod error;
+pub(crate) mod error;
 #[cfg(feature = "pipeline")]
 pub mod pipeline;
 #[cfg(feature = "pipeline")]

@@ -73,7 +73,7 @@ pub fn parse_story_file(data_file: &Path, text: &str) -> Result<StoryFile, DataE
 }
 
 /// Reads a source report, cleans it, converts it to simplified characters and splits it.
-pub fn read_source(
+pub(crate) fn read_source(
     source_file: &Path,
     converter: &ScriptConverter,
 ) -> Result<SourceReport, DataErrors> {
@@ -146,7 +146,7 @@ fn toml_location(text: &str, offset: usize) -> Entry {
 }
 
 /// Builds the story the app embeds from a validated data file and its report.
-pub fn resolve(
+pub(crate) fn resolve(
     file: &StoryFile,
     report: &SourceReport,
     checked: &Validated,

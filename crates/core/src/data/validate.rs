@@ -36,32 +36,32 @@ const CONTEXT_CHARS: usize = 10;
 const QUALIFIER_REACH: usize = 2;
 
 /// Every problem found, each with the entry it is about.
-pub type Problems = Vec<(Entry, Problem)>;
+pub(crate) type Problems = Vec<(Entry, Problem)>;
 
 /// What validation computed on the way, for building the story.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Validated {
     /// One per `[[figures]]` entry, in file order.
-    pub figures: Vec<CheckedFigure>,
+    pub(crate) figures: Vec<CheckedFigure>,
     /// The computed value of each `[[derived]]` entry, in file order.
-    pub derived: Vec<Decimal>,
+    pub(crate) derived: Vec<Decimal>,
 }
 
 /// A reported figure, checked against its span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CheckedFigure {
+pub(crate) struct CheckedFigure {
     /// The value, in the unit's base.
-    pub value: Decimal,
+    pub(crate) value: Decimal,
     /// Byte range of the span in the event's simplified body (or heading when `in_title`).
-    pub start: usize,
+    pub(crate) start: usize,
     /// End of that range.
-    pub end: usize,
+    pub(crate) end: usize,
     /// Byte range of `span_en` in the event's English text (or English heading).
-    pub en_start: usize,
+    pub(crate) en_start: usize,
     /// End of that range.
-    pub en_end: usize,
+    pub(crate) en_end: usize,
     /// The span is in the heading.
-    pub in_title: bool,
+    pub(crate) in_title: bool,
 }
 
 /// Checks `story` against `report` (the cleaned, simplified source). Returns what it computed,
@@ -818,7 +818,7 @@ fn word_cut(text: &str, at: usize) -> Option<&str> {
 }
 
 /// Byte ranges of every (non-overlapping) occurrence of `needle` in `text`.
-pub fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
+pub(crate) fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
     if needle.is_empty() {
         return Vec::new();
     }

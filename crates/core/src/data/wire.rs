@@ -51,14 +51,6 @@ pub fn decode(bytes: &[u8]) -> Story {
     story
 }
 
-/// Decodes postcard's own form (`postcard::to_allocvec` of a [`Story`]).
-pub fn decode_postcard(bytes: &[u8]) -> Story {
-    let mut r = Postcard { bytes, at: 0 };
-    let story = r.story();
-    assert!(r.at == bytes.len(), "story: trailing bytes");
-    story
-}
-
 /// The pooled form of a story in postcard's form.
 pub fn pool(postcard: &[u8]) -> Vec<u8> {
     let mut split = Split {
@@ -310,6 +302,15 @@ trait Source: Sized {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // The walk read over postcard's own form, to check it against serde's.
+    /// Decodes postcard's own form (`postcard::to_allocvec` of a [`Story`]).
+    fn decode_postcard(bytes: &[u8]) -> Story {
+        let mut r = Postcard { bytes, at: 0 };
+        let story = r.story();
+        assert!(r.at == bytes.len(), "story: trailing bytes");
+        story
+    }
 
     #[test]
     fn both_forms_decode_to_the_story_serde_reads() {

@@ -21,7 +21,7 @@ const MAX_SCALE: u8 = 12;
 
 impl Decimal {
     /// `mantissa × 10^-scale`, normalised.
-    pub fn new(mantissa: i64, scale: u8) -> Decimal {
+    pub(crate) fn new(mantissa: i64, scale: u8) -> Decimal {
         let mut d = Decimal { mantissa, scale };
         while d.scale > 0 && d.mantissa % 10 == 0 {
             d.mantissa /= 10;
@@ -36,17 +36,17 @@ impl Decimal {
     }
 
     /// The digits, without the decimal point.
-    pub fn mantissa(self) -> i64 {
+    pub(crate) fn mantissa(self) -> i64 {
         self.mantissa
     }
 
     /// Digits after the decimal point.
-    pub fn scale(self) -> u8 {
+    pub(crate) fn scale(self) -> u8 {
         self.scale
     }
 
     /// Multiplies by `10^exp` exactly (万 is 4, 亿 is 8); `None` on overflow.
-    pub fn shift(self, exp: i8) -> Option<Decimal> {
+    pub(crate) fn shift(self, exp: i8) -> Option<Decimal> {
         if exp >= 0 {
             let up = exp as u8;
             if up <= self.scale {
@@ -63,8 +63,10 @@ impl Decimal {
         }
     }
 
-    /// `self × other` exactly; `None` on overflow or beyond 12 digits after the point.
-    pub fn checked_mul(self, other: Decimal) -> Option<Decimal> {
+    /// `self × other` exactly; `None` on overflow or beyond 12 digits after the point (for
+    /// the validator's derived figures, feature `pipeline`).
+    #[cfg(feature = "pipeline")]
+    pub(crate) fn checked_mul(self, other: Decimal) -> Option<Decimal> {
         let scale = self.scale.checked_add(other.scale)?;
         let mantissa = self.mantissa.checked_mul(other.mantissa)?;
         (scale <= MAX_SCALE).then(|| Decimal::new(mantissa, scale))
@@ -87,7 +89,7 @@ impl Decimal {
     }
 
     /// `self / other` rounded to `digits` places; `None` when `other` is zero.
-    pub fn div(self, other: Decimal, digits: u8) -> Option<Decimal> {
+    pub(crate) fn div(self, other: Decimal, digits: u8) -> Option<Decimal> {
         if other.mantissa == 0 {
             return None;
         }
@@ -103,17 +105,12 @@ impl Decimal {
     }
 
     /// Converts to `f64` for drawing (never for display).
-    pub fn to_f64(self) -> f64 {
+    pub(crate) fn to_f64(self) -> f64 {
         self.mantissa as f64 / 10f64.powi(i32::from(self.scale))
     }
 
-    /// True when there is no fractional part.
-    pub fn is_integer(self) -> bool {
-        self.scale == 0
-    }
-
     /// The integer part and the fraction digits as text (`"1925"`, `"04"`).
-    pub fn split(self) -> (i64, String) {
+    pub(crate) fn split(self) -> (i64, String) {
         let p = 10i64.pow(u32::from(self.scale));
         let int = self.mantissa / p;
         let frac = (self.mantissa % p).abs();

@@ -8,9 +8,9 @@
 //!
 //! No leptos, web-sys or gloo here: everything is tested on the host.
 
-pub mod decimal;
+pub(crate) mod decimal;
 #[cfg(feature = "pipeline")]
-pub mod raw;
+pub(crate) mod raw;
 
 pub use decimal::Decimal;
 
@@ -52,7 +52,7 @@ impl Lang {
     }
 
     /// True for both Chinese scripts.
-    pub fn is_chinese(self) -> bool {
+    pub(crate) fn is_chinese(self) -> bool {
         !matches!(self, Lang::En)
     }
 }
@@ -78,7 +78,7 @@ pub struct Text3 {
 /// scripts differ in length (never, for OpenCC's conversion of this report, but allowed),
 /// or that holds a marker itself, is stored whole after a `WHOLE` marker (U+0002).
 #[derive(Serialize, Deserialize)]
-pub struct Text3Wire {
+pub(crate) struct Text3Wire {
     pub(crate) hans: String,
     pub(crate) hant: String,
     pub(crate) en: String,
@@ -177,7 +177,7 @@ pub enum Kind {
 
 impl Kind {
     /// Stable identifier, used in CSS classes and exports.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Spending => "spending",
             Kind::Investment => "investment",
@@ -194,7 +194,7 @@ impl Kind {
     }
 
     /// Money put into programmes: spent or invested (not lent).
-    pub fn is_outlay(self) -> bool {
+    pub(crate) fn is_outlay(self) -> bool {
         matches!(self, Kind::Spending | Kind::Investment)
     }
 }
@@ -265,7 +265,7 @@ pub struct Figure {
     /// Where the figure comes from.
     pub provenance: Provenance,
     /// Shown as a tile on its card.
-    pub key: bool,
+    pub(crate) key: bool,
 }
 
 /// The word a count is told in: 户 / 戶 / households, with the English singular for a count
@@ -281,7 +281,7 @@ pub struct Counter {
 impl Counter {
     /// The counter for a count of `value` in `lang`: English takes the singular for exactly
     /// one, the plural for anything else (0, 2, 2.51); Chinese has one form.
-    pub fn for_value(&self, value: Decimal, lang: Lang) -> &str {
+    pub(crate) fn for_value(&self, value: Decimal, lang: Lang) -> &str {
         if lang == Lang::En && value == Decimal::from_int(1) {
             &self.one
         } else {
@@ -358,7 +358,7 @@ pub struct GlossaryEntry {
     pub term: Text3,
     /// Other English wordings that mark the term in the English text (`exited poverty` for
     /// `poor village exit`); Chinese is marked by the term itself.
-    pub forms: Vec<String>,
+    pub(crate) forms: Vec<String>,
     pub explanation: Text3,
 }
 

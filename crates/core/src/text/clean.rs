@@ -18,7 +18,7 @@ pub fn clean_source(raw: &str) -> String {
 }
 
 /// True for a CJK ideograph (including 〇), the characters pinyin annotations follow.
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c,
         '\u{3007}'
         | '\u{3400}'..='\u{4DBF}'

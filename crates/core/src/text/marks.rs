@@ -32,17 +32,6 @@ pub enum Segment<'a> {
     },
 }
 
-impl<'a> Segment<'a> {
-    /// The text of the segment, whatever it marks.
-    pub fn text(&self) -> &'a str {
-        match *self {
-            Segment::Plain(text) | Segment::Figure { text, .. } | Segment::Term { text, .. } => {
-                text
-            }
-        }
-    }
-}
-
 /// A marked byte range of the text being cut.
 #[derive(Clone, Copy)]
 struct Mark<'a> {
@@ -188,7 +177,7 @@ fn segments<'a>(
 
 /// Byte range of a reported figure's span in its event's text (or heading, when
 /// `in_title`) in `lang`; `None` when it is empty or does not fall on the text's characters.
-pub fn span_range(event: &Event, span: &SourceSpan, lang: Lang) -> Option<(usize, usize)> {
+pub(crate) fn span_range(event: &Event, span: &SourceSpan, lang: Lang) -> Option<(usize, usize)> {
     let located = if span.in_title {
         &event.title
     } else {
@@ -277,7 +266,7 @@ const ENGLISH_ENDS: [&str; 4] = [". ", "; ", "! ", "? "];
 /// `". "`, `"; "`, `"! "`, `"? "` (the space belongs to neither sentence). The sentence ends
 /// at the first end at or after `end`, so a span that holds an end keeps its whole text.
 /// Offsets past the text are clamped; the result always lies within the text.
-pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let end = end.min(text.len());
     let start = start.min(end);
     // (where a sentence ends, where the next one starts)
@@ -306,7 +295,7 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// A reported figure's source sentence in `lang`, split around its span: `(before, span,
 /// after)`. Chinese comes from the report (the heading, for a span in it); English from the
 /// translation. `None` for derived figures, or when the span cannot be located.
-pub fn source_sentence<'a>(
+pub(crate) fn source_sentence<'a>(
     story: &'a Story,
     figure: &'a Figure,
     lang: Lang,
@@ -328,6 +317,18 @@ pub fn source_sentence<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    // What the tests read of a segment.
+    impl<'a> Segment<'a> {
+        /// The text of the segment, whatever it marks.
+        fn text(&self) -> &'a str {
+            match *self {
+                Segment::Plain(text)
+                | Segment::Figure { text, .. }
+                | Segment::Term { text, .. } => text,
+            }
+        }
+    }
     use crate::data::story;
 
     /// What a segment marks, for tables: ("figure" | "term", id, text).

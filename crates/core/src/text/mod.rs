@@ -15,8 +15,8 @@
 pub mod clean;
 pub mod escape;
 pub mod marks;
-pub mod numbers;
-pub mod report;
+pub(crate) mod numbers;
+pub(crate) mod report;
 #[cfg(feature = "pipeline")]
 pub mod script;
 
@@ -28,7 +28,7 @@ pub use report::{split_report, SourceEvent, SourceReport, SplitError};
 /// for conversions that keep one character for one character (OpenCC's simplified ↔
 /// traditional does for this kind of text). `None` when the character counts differ or the
 /// range is not on character boundaries.
-pub fn aligned_range(
+pub(crate) fn aligned_range(
     original: &str,
     converted: &str,
     start: usize,
@@ -54,7 +54,7 @@ pub fn aligned_range(
 /// Sorts `items` by `key`, stable, by insertion: the lists sorted in the browser (a text's
 /// marks, the ten events) are short, and the standard library's sort costs kilobytes of
 /// code in the bundle for every type it sorts.
-pub fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+pub(crate) fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 && key(&items[j - 1]) > key(&items[j]) {

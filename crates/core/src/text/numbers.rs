@@ -7,14 +7,14 @@
 use crate::model::Decimal;
 
 /// Chinese numeral characters: digits, `两`, and the units 十百千万亿.
-pub const CHINESE_NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
+pub(crate) const CHINESE_NUMERALS: &str = "〇零一二两三四五六七八九十百千万亿";
 
 /// Units that multiply an Arabic number written right before them (`1.28亿`, `30千瓦`).
 const MULTIPLIERS: &str = "十百千万亿";
 
 /// How a number is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Numerals {
+pub(crate) enum Numerals {
     /// Arabic digits, perhaps with a decimal fraction and a multiplier: `1925.04万`.
     Arabic,
     /// Chinese numerals: `四`, `二十五`, `一百零五`.
@@ -23,37 +23,39 @@ pub enum Numerals {
 
 /// A trailing unit character run after Arabic digits: `万` in `1925.04万`.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Multiplier {
+pub(crate) struct Multiplier {
     /// The characters as written (`万`, `亿`, `千`).
-    pub text: String,
+    pub(crate) text: String,
     /// The power of ten they stand for (4 for 万, 8 for 亿, 3 for 千).
-    pub exponent: u8,
+    pub(crate) exponent: u8,
 }
 
 /// One number found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NumberToken {
     /// Byte offset of the first character in the scanned text.
-    pub start: usize,
+    pub(crate) start: usize,
     /// Byte offset just past the last character (multiplier included).
-    pub end: usize,
+    pub(crate) end: usize,
     /// How it is written.
-    pub numerals: Numerals,
+    pub(crate) numerals: Numerals,
     /// The value before any multiplier (`1925.04` for `1925.04万`); `None` when the numerals
     /// do not form a number (`十十`) or it does not fit.
-    pub base: Option<Decimal>,
+    pub(crate) base: Option<Decimal>,
     /// The multiplier after Arabic digits, if any.
-    pub multiplier: Option<Multiplier>,
+    pub(crate) multiplier: Option<Multiplier>,
 }
 
+// What the validator (`data::validate`, feature `pipeline`) asks of a number.
+#[cfg(feature = "pipeline")]
 impl NumberToken {
     /// The number as written, taken from the text it was found in.
-    pub fn text<'a>(&self, scanned: &'a str) -> &'a str {
+    pub(crate) fn text<'a>(&self, scanned: &'a str) -> &'a str {
         scanned.get(self.start..self.end).unwrap_or("")
     }
 
     /// The full value, multiplier applied (`1925.04万` is 19250400).
-    pub fn value(&self) -> Option<Decimal> {
+    pub(crate) fn value(&self) -> Option<Decimal> {
         let base = self.base?;
         match &self.multiplier {
             Some(m) => base.shift(i8::try_from(m.exponent).ok()?),
@@ -62,12 +64,12 @@ impl NumberToken {
     }
 
     /// True when the token lies entirely within `start..end`.
-    pub fn is_within(&self, start: usize, end: usize) -> bool {
+    pub(crate) fn is_within(&self, start: usize, end: usize) -> bool {
         start <= self.start && self.end <= end
     }
 
     /// True when the token and `start..end` share at least one byte.
-    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+    pub(crate) fn overlaps(&self, start: usize, end: usize) -> bool {
         self.start < end && start < self.end
     }
 }
@@ -173,7 +175,7 @@ fn digit_value(c: char) -> Option<i64> {
 /// Reads a number written in Chinese numerals: `四` is 4, `十` is 10, `二十五` is 25,
 /// `一百零五` is 105, `三千万` is 30000000; digits without units read positionally
 /// (`二〇一七` is 2017). `None` for malformed runs (`十十`, `万万`) or overflow.
-pub fn parse_chinese_number(text: &str) -> Option<i64> {
+pub(crate) fn parse_chinese_number(text: &str) -> Option<i64> {
     if text.is_empty() {
         return None;
     }

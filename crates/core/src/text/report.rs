@@ -43,7 +43,7 @@ pub struct SourceEvent {
     /// Everything after the heading's `。`; continuation lines are joined with `\n`.
     pub body: String,
     /// The 1-based line number where the event starts.
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 /// Why a text cannot be split into lead, events and byline.

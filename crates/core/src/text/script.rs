@@ -16,17 +16,17 @@ use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 
 /// A correction applied after OpenCC's simplified → traditional conversion.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Override {
+pub(crate) struct Override {
     /// What OpenCC produces.
-    pub wrong: &'static str,
+    pub(crate) wrong: &'static str,
     /// What it should be; same number of characters, so spans stay aligned.
-    pub right: &'static str,
+    pub(crate) right: &'static str,
     /// Why.
-    pub why: &'static str,
+    pub(crate) why: &'static str,
 }
 
 /// Corrections to OpenCC's traditional output, found by reading this report's conversion.
-pub const TRADITIONAL_OVERRIDES: &[Override] = &[
+pub(crate) const TRADITIONAL_OVERRIDES: &[Override] = &[
     Override {
         wrong: "雙籤",
         right: "雙簽",
@@ -44,9 +44,9 @@ pub const TRADITIONAL_OVERRIDES: &[Override] = &[
 #[error("cannot load the OpenCC {config} dictionaries: {message}")]
 pub struct ScriptError {
     /// The OpenCC configuration that failed (`t2s`, `s2t`).
-    pub config: &'static str,
+    pub(crate) config: &'static str,
     /// What OpenCC said.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 /// Converts text between simplified and traditional characters.
@@ -89,7 +89,7 @@ impl ScriptConverter {
 
 /// The part of `converted` that corresponds to `original[start..end]` (see
 /// [`super::aligned_range`]).
-pub fn aligned_slice<'a>(
+pub(crate) fn aligned_slice<'a>(
     original: &str,
     converted: &'a str,
     start: usize,
