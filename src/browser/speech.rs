@@ -69,7 +69,7 @@ thread_local! {
 
 /// Starts serving the page's requests to read ([`island::READ_ALOUD`]), stopping on a
 /// language change, and reads what was pressed before this module started, if anything.
-pub fn serve() {
+pub(crate) fn serve() {
     island::listen(island::READ_ALOUD, |detail| {
         if detail == "stop" {
             stop();
@@ -120,7 +120,7 @@ fn play(control: Element) {
 }
 
 /// Stops the reading, if any, and resets its control.
-pub fn stop() {
+pub(crate) fn stop() {
     if let Some(r) = NOW.take() {
         WATCHER.with(|w| w.as_ref().map(MutationObserver::disconnect));
         r.synth.cancel();

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 /// A chart's data as a real table, shown and hidden by a toggle button.
 #[component]
-pub fn ChartTable(
+pub(crate) fn ChartTable(
     /// Which chart.
     kind: ChartKind,
 ) -> impl IntoView {

@@ -26,7 +26,7 @@ struct Tip {
 /// Few reactive closures and one event handler per kind of event (delegated from the
 /// marks' container): every distinct closure costs code in the browser bundle.
 #[component]
-pub fn ChartView(
+pub(crate) fn ChartView(
     /// Which chart.
     kind: ChartKind,
     /// The theme colours to draw in.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// Theme chips, the search box and the sort order.
 #[component]
-pub fn EventFilters() -> impl IntoView {
+pub(crate) fn EventFilters() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let t = move || strings(lang.get());

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// Linear / logarithmic: toggle buttons bound to the shared scale (kept in the URL).
 #[component]
-pub fn ScaleSwitch() -> impl IntoView {
+pub(crate) fn ScaleSwitch() -> impl IntoView {
     let state = use_charts();
     let lang = state.lang;
     move || {

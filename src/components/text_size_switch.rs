@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// text, wider spacing, larger targets and simpler chrome; while it is on, a second toggle
 /// takes the text a step further. Both say their state with `aria-pressed`.
 #[component]
-pub fn TextSizeSwitch() -> impl IntoView {
+pub(crate) fn TextSizeSwitch() -> impl IntoView {
     let state = use_app();
     let t = move || strings(state.lang.get());
     let text = state.text;

@@ -20,7 +20,7 @@ pub fn story() -> &'static Story {
 }
 
 /// The data of chart `kind` for the embedded story, chosen once and kept.
-pub fn chart_data(kind: ChartKind) -> &'static ChartData<'static> {
+pub(crate) fn chart_data(kind: ChartKind) -> &'static ChartData<'static> {
     static CHARTS: OnceLock<[ChartData<'static>; 3]> = OnceLock::new();
     let charts = CHARTS.get_or_init(|| ChartKind::ALL.map(|k| ChartData::of(k, story())));
     &charts[kind as usize]
