@@ -31,11 +31,13 @@ pub struct Day {
 
 impl Day {
     /// `2026-11-30`, as GB/T 7714 writes dates.
+    #[inline]
     pub(crate) fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
     /// `November 30, 2026`, as APA writes a retrieval date.
+    #[inline]
     pub(crate) fn apa(self) -> String {
         const MONTHS: [&str; 12] = [
             "January",
@@ -67,6 +69,7 @@ pub struct Citations {
 
 impl Citations {
     /// Both, one per line, as the cite action copies them.
+    #[inline]
     pub fn both(&self) -> String {
         format!("{}\n{}", self.report, self.app)
     }
@@ -74,6 +77,7 @@ impl Citations {
 
 /// The citations of the report and of this app in `lang`'s form: GB/T 7714-2015 for
 /// Chinese, APA for English.
+#[inline]
 pub fn citations(story: &Story, lang: Lang, url: &str, retrieved: Day) -> Citations {
     let title = story.title.get(lang);
     match lang {
@@ -118,6 +122,7 @@ pub fn citations(story: &Story, lang: Lang, url: &str, retrieved: Day) -> Citati
 
 /// "Gao Feng" (given name last, as the dataset writes Chinese names in English) as APA
 /// writes an author: "Gao, F.".
+#[inline]
 fn apa_author(name: &str) -> String {
     match name.split_once(' ') {
         Some((family, given)) => {
@@ -134,6 +139,7 @@ fn apa_author(name: &str) -> String {
 
 /// A title in APA's sentence case: the first word and proper nouns (the words of the place's
 /// name, `place`) keep their capital; every other word is lowercased (ASCII letters).
+#[inline]
 fn sentence_case(title: &str, place: &str) -> String {
     let proper = |word: &str| {
         let bare = word

@@ -20,6 +20,7 @@ use crate::model::{Counter, Decimal, Figure, Lang, Qualifier, Unit};
 /// Qualifiers: [`Qualifier::About`] is `…左右` / `about …`; [`Qualifier::AtLeast`] (the
 /// report's 以上, which includes the number) is `…以上` / `… or more`, and in an English
 /// count it comes before the noun: `20 or more households`.
+#[inline]
 pub(crate) fn figure_value(
     value: Decimal,
     unit: Unit,
@@ -45,6 +46,7 @@ pub(crate) fn figure_value(
 }
 
 /// [`figure_value`] for a figure of the story.
+#[inline]
 pub fn figure(fig: &Figure, lang: Lang) -> String {
     figure_value(
         fig.value,
@@ -64,6 +66,7 @@ pub fn figure(fig: &Figure, lang: Lang) -> String {
 /// English writes `CNY 3,000` below a million, then `CNY 19.25 million` and
 /// `CNY 1.5 billion`, rounded to at most two decimals with trailing zeros dropped
 /// (`CNY 1.1 million`, `CNY 1 million`).
+#[inline]
 pub(crate) fn yuan(value: Decimal, lang: Lang) -> String {
     let digits = Digits::of(value);
     match lang {
@@ -82,11 +85,13 @@ pub(crate) fn yuan(value: Decimal, lang: Lang) -> String {
 }
 
 /// A percentage: `0.89%`, `126%` (the same in every language; English groups thousands).
+#[inline]
 pub(crate) fn percent(value: Decimal, lang: Lang) -> String {
     format!("{}%", number(value, lang))
 }
 
 /// A plain number: `5222` and `1925.04` in Chinese, `5,222` and `1,925.04` in English.
+#[inline]
 pub(crate) fn number(value: Decimal, lang: Lang) -> String {
     let digits = Digits::of(value);
     match lang {
@@ -101,6 +106,7 @@ pub(crate) fn number(value: Decimal, lang: Lang) -> String {
 ///
 /// Rounded to at most two decimals in its unit, trailing zeros dropped; a value that
 /// rounds up to the next unit moves there (`99999999` is `1亿`, not `10000万`).
+#[inline]
 pub(crate) fn compact_yuan(value: Decimal, lang: Lang) -> String {
     let digits = Digits::of(value);
     match lang {
@@ -116,6 +122,7 @@ pub(crate) fn compact_yuan(value: Decimal, lang: Lang) -> String {
 }
 
 /// `bare` with the report's 左右 or 以上 in `lang`.
+#[inline]
 fn qualified(bare: String, qualifier: Option<Qualifier>, lang: Lang) -> String {
     match (qualifier, lang) {
         (None, _) => bare,
@@ -127,6 +134,7 @@ fn qualified(bare: String, qualifier: Option<Qualifier>, lang: Lang) -> String {
 }
 
 /// A count with its counter: `5222人` (Chinese writes them together), `5,222 people`.
+#[inline]
 fn count(value: Decimal, word: &str, lang: Lang) -> String {
     let n = number(value, lang);
     match word {
@@ -137,6 +145,7 @@ fn count(value: Decimal, word: &str, lang: Lang) -> String {
 }
 
 /// 万 (10^4) in the script of `lang`.
+#[inline]
 fn wan(lang: Lang) -> &'static str {
     if lang == Lang::ZhHant {
         "萬"
@@ -146,6 +155,7 @@ fn wan(lang: Lang) -> &'static str {
 }
 
 /// 亿 (10^8) in the script of `lang`.
+#[inline]
 fn yi(lang: Lang) -> &'static str {
     if lang == Lang::ZhHant {
         "億"
@@ -155,6 +165,7 @@ fn yi(lang: Lang) -> &'static str {
 }
 
 /// The value in the largest of 1, 万, 亿 that keeps it at 1 or more, with every digit.
+#[inline]
 fn in_chinese_units(digits: Digits, lang: Lang) -> (Digits, &'static str) {
     match digits.int_digits() {
         0..=4 => (digits, ""),
@@ -165,6 +176,7 @@ fn in_chinese_units(digits: Digits, lang: Lang) -> (Digits, &'static str) {
 
 /// Like [`in_chinese_units`], rounded to two decimals; a value that rounds to 10000万
 /// becomes 1亿.
+#[inline]
 fn compact_chinese_units(digits: Digits, lang: Lang) -> (Digits, &'static str) {
     on_ladder(digits, &[(0, ""), (4, wan(lang)), (8, yi(lang))], true)
 }
@@ -178,6 +190,7 @@ enum EnglishWords {
 
 /// Millions and billions (two decimals at most) from a million up; below, as is (running
 /// text) or in thousands from a thousand up (charts).
+#[inline]
 fn in_english_units(digits: Digits, words: EnglishWords) -> (Digits, &'static str) {
     match words {
         EnglishWords::Long => on_ladder(digits, &[(0, ""), (6, "million"), (9, "billion")], false),
@@ -188,6 +201,7 @@ fn in_english_units(digits: Digits, words: EnglishWords) -> (Digits, &'static st
 /// The value in the largest unit of `rungs` (digits to shift, word; smallest first) that
 /// keeps it at 1 or more, rounded to two decimals (the first rung only if `round_plain`).
 /// A value that rounds up to the next rung moves there: 999.999 million is 1 billion.
+#[inline]
 fn on_ladder(
     digits: Digits,
     rungs: &[(usize, &'static str)],
@@ -222,12 +236,14 @@ struct Digits {
 }
 
 impl Digits {
+    #[inline]
     fn of(value: Decimal) -> Digits {
         let all = value.mantissa().unsigned_abs().to_string();
         Digits::from_parts(value.mantissa() < 0, &all, usize::from(value.scale()))
     }
 
     /// `all` read as a number with its last `scale` digits after the point.
+    #[inline]
     fn from_parts(negative: bool, all: &str, scale: usize) -> Digits {
         let (int, frac) = if all.len() > scale {
             let (i, f) = all.split_at(all.len() - scale);
@@ -249,6 +265,7 @@ impl Digits {
     }
 
     /// Digits before the point, not counting a lone zero: 0 for `0.89`, 4 for `9999`.
+    #[inline]
     fn int_digits(&self) -> usize {
         if self.int == "0" {
             0
@@ -258,12 +275,14 @@ impl Digits {
     }
 
     /// Divides by `10^places`.
+    #[inline]
     fn shrink(self, places: usize) -> Digits {
         let all = format!("{}{}", self.int, self.frac);
         Digits::from_parts(self.negative, &all, self.frac.len() + places)
     }
 
     /// Rounds half away from zero to at most `places` decimals.
+    #[inline]
     fn round(self, places: usize) -> Digits {
         let Some(&next) = self.frac.as_bytes().get(places) else {
             return self;
@@ -289,6 +308,7 @@ impl Digits {
         Digits::from_parts(self.negative, &kept, places)
     }
 
+    #[inline]
     fn sign(&self) -> &'static str {
         if self.negative {
             "-"
@@ -297,6 +317,7 @@ impl Digits {
         }
     }
 
+    #[inline]
     fn fraction(&self) -> String {
         if self.frac.is_empty() {
             String::new()
@@ -306,11 +327,13 @@ impl Digits {
     }
 
     /// `1925.04`
+    #[inline]
     fn plain(&self) -> String {
         format!("{}{}{}", self.sign(), self.int, self.fraction())
     }
 
     /// `1,925.04`: commas between groups of three integer digits.
+    #[inline]
     fn grouped(&self) -> String {
         let mut int = String::with_capacity(self.int.len() + self.int.len() / 3);
         for (i, c) in self.int.chars().enumerate() {

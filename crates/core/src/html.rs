@@ -37,21 +37,25 @@ const SENTENCE: &str = r#"<span class="sentence">"#;
 struct Html(String);
 
 impl Html {
+    #[inline]
     fn new() -> Html {
         Html(String::with_capacity(1024))
     }
 
+    #[inline]
     fn raw(&mut self, markup: &str) -> &mut Html {
         self.0.push_str(markup);
         self
     }
 
+    #[inline]
     fn text(&mut self, text: &str) -> &mut Html {
         escape_into(&mut self.0, text);
         self
     }
 
     /// ` name="value"`, the value escaped.
+    #[inline]
     fn attr(&mut self, name: &str, value: &str) -> &mut Html {
         self.0.push(' ');
         self.0.push_str(name);
@@ -71,6 +75,7 @@ impl Html {
     /// of the list or the lead opens the panel and cancels the link (the app's `components`'s
     /// `panel_of`); the `href` makes it focusable, and Enter activates it. A mark right after
     /// another ("2078户5222人") says so (`data-next`), to be drawn apart from it.
+    #[inline]
     fn marked(
         &mut self,
         segments: &[Segment],
@@ -151,6 +156,7 @@ impl Html {
     }
 
     /// `<tag class="class">text</tag>`.
+    #[inline]
     fn element(&mut self, tag: &str, class: &str, text: &str) -> &mut Html {
         self.raw("<").raw(tag).attr("class", class).raw(">");
         self.text(text).raw("</").raw(tag).raw(">")
@@ -161,6 +167,7 @@ impl Html {
 /// tiles (with `live`, buttons with `data-figure` that open the panel; without, in the
 /// build's HTML first view, plain boxes: a button there would do nothing; a derived one says
 /// so in words) and the completion bars.
+#[inline]
 pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String {
     let t = strings(lang);
     let mut h = Html::new();
@@ -250,6 +257,7 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
 /// (`data-figure`, `data-term`) that open the panel. Without (the build's HTML first view,
 /// which is also what a reader without JavaScript gets), it is plain text: buttons there
 /// would do nothing.
+#[inline]
 pub fn card_text(story: &Story, event: &Event, lang: Lang, marks: bool) -> String {
     let mut h = Html::new();
     h.raw(r#"<p class="event-text">"#);
@@ -269,6 +277,7 @@ pub fn card_text(story: &Story, event: &Event, lang: Lang, marks: bool) -> Strin
 
 /// The report's lead paragraph, the content of its `<p>`; with `marks`, its glossary terms
 /// are marks that open the panel, as in [`card_text`].
+#[inline]
 pub fn lead(story: &Story, lang: Lang, marks: bool) -> String {
     let mut h = Html::new();
     let text = story.lead.get(lang);
@@ -286,6 +295,7 @@ pub fn lead(story: &Story, lang: Lang, marks: bool) -> String {
 /// markup in the HTML first view (hidden there without WebAssembly) and the live app, where
 /// a press asks the charts module to read (the app's `browser::island::ask_to_read`), and
 /// `browser::speech` there sets its label.
+#[inline]
 pub fn listen_control(target: &str, lang: Lang) -> String {
     let t = strings(lang);
     let mut h = Html::new();
@@ -308,6 +318,7 @@ pub fn listen_control(target: &str, lang: Lang) -> String {
 /// The panel's content for a figure: label, value, reported or derived, kind, formula (for
 /// a derived figure), the source sentence with the span highlighted (and the Chinese
 /// original beside an English one), and the event it belongs to.
+#[inline]
 pub fn figure_panel(story: &Story, figure: &Figure, lang: Lang) -> String {
     let t = strings(lang);
     let mut h = Html::new();
@@ -360,6 +371,7 @@ pub fn figure_panel(story: &Story, figure: &Figure, lang: Lang) -> String {
 
 /// The panel's content for a glossary term: the term (and its Chinese beside English), and
 /// the explanation.
+#[inline]
 pub fn term_panel(entry: &GlossaryEntry, lang: Lang) -> String {
     let mut h = Html::new();
     h.raw(r#"<h2 class="panel__title" id="panel-title">"#)

@@ -204,6 +204,7 @@ pub struct ReaderStrings {
 }
 
 /// Read-aloud's strings in `lang`.
+#[inline]
 pub fn reader_strings(lang: Lang) -> &'static ReaderStrings {
     match lang {
         Lang::ZhHans => &ReaderStrings {
@@ -228,6 +229,7 @@ pub fn reader_strings(lang: Lang) -> &'static ReaderStrings {
 }
 
 /// The interface strings in `lang`.
+#[inline]
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::ZhHans => &ZH_HANS,
@@ -237,6 +239,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 /// The language's own name, as the switcher shows it (always in its own script).
+#[inline]
 pub fn lang_name(lang: Lang) -> &'static str {
     match lang {
         Lang::ZhHans => "简体",
@@ -246,6 +249,7 @@ pub fn lang_name(lang: Lang) -> &'static str {
 }
 
 /// The name of a sort order.
+#[inline]
 pub fn sort_name(sort: Sort, lang: Lang) -> &'static str {
     match (sort, lang) {
         (Sort::Report, Lang::ZhHans) => "原文顺序",
@@ -261,6 +265,7 @@ pub fn sort_name(sort: Sort, lang: Lang) -> &'static str {
 }
 
 /// What a figure kind is called.
+#[inline]
 pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
     let [hans, hant, en] = match kind {
         Kind::Spending => ["支出", "支出", "Spending"],
@@ -283,6 +288,7 @@ pub fn kind_name(kind: Kind, lang: Lang) -> &'static str {
 }
 
 /// "Showing 3 of 10 events", announced to screen readers when the list changes.
+#[inline]
 pub fn result_count(shown: usize, total: usize, lang: Lang) -> String {
     match lang {
         Lang::ZhHans => format!("显示 {shown} / {total} 件大事"),
@@ -293,6 +299,7 @@ pub fn result_count(shown: usize, total: usize, lang: Lang) -> String {
 }
 
 /// The rank badge of a card: 第2件 / No. 2.
+#[inline]
 pub fn rank_label(rank: u8, lang: Lang) -> String {
     match lang {
         Lang::ZhHans | Lang::ZhHant => format!("第{rank}件"),

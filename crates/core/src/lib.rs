@@ -35,6 +35,19 @@
 //!   ([`data::validate`]) and resolves the [`model::Story`]. The browser bundle never
 //!   carries it.
 //!
+//! # Why so many `#[inline]`
+//!
+//! The functions of the modules the browser runs carry `#[inline]` (not `route`, which is
+//! being reworked, nor `chart::card` and `chart::spec`, which measured better without). A
+//! crate of its own is compiled apart from the app: without the attribute, rustc and LLVM
+//! optimise its functions before they see their callers, and the standard library's small
+//! generic helpers they use (`Vec::reserve`, `fmt::Write::write_char`) are compiled once in
+//! each crate. Measured (gzip -9) on the release build of the split: the page's first load
+//! grew from 147,392 B to 147,860 B and the charts module from 198,895 B to 199,886 B. With
+//! the attribute the functions are compiled in the app, as when this was one crate: 147,306 B
+//! and 199,219 B. Marking only some functions was worse than marking none, so a new function
+//! here should carry it too; `tests/e2e/size.test.mjs` prints the figures to check.
+//!
 //! ```
 //! use zezhou_core::data::story;
 //! use zezhou_core::format;

@@ -58,6 +58,7 @@ pub struct Poster {
 /// The heading and the figures take the largest sizes at which everything fits above the
 /// QR code: the heading from 64 px down to 44, the figures from 96 px down to 48 (the
 /// app's headline figures are 20 px on a phone, so at twice its density 40 px at least).
+#[inline]
 pub fn poster(
     story: &Story,
     subject: Subject,
@@ -152,6 +153,7 @@ struct Content<'a> {
 impl Content<'_> {
     /// The picture down to the foot, with the heading at `heading_size` and the figures in
     /// `columns` at `figure_size`; and where its text ends.
+    #[inline]
     fn draw(&self, heading_size: f64, columns: usize, figure_size: f64) -> (Svg, f64) {
         let (story, lang, palette) = (self.story, self.lang, self.palette);
         let mut svg = Svg::new(palette);
@@ -204,6 +206,7 @@ pub const CARD_HEIGHT: f64 = 630.0;
 /// The picture a shared link shows in a chat app or a timeline (Open Graph and Twitter
 /// card): the report's title in `lang`, place and year, three headline figures and the
 /// source, [`CARD_WIDTH`] × [`CARD_HEIGHT`]. The build renders it to PNG (`crates/postbuild`).
+#[inline]
 pub fn title_card(story: &Story, lang: Lang, palette: &Palette) -> String {
     let margin = 64.0;
     let column = CARD_WIDTH - 2.0 * margin;
@@ -250,6 +253,7 @@ pub fn title_card(story: &Story, lang: Lang, palette: &Palette) -> String {
 }
 
 /// A figure label's size beside a value of `size`: never below 34 px (17 px on a phone).
+#[inline]
 fn label_size(size: f64) -> f64 {
     (size * 0.4).max(34.0)
 }
@@ -261,10 +265,12 @@ struct Svg {
 }
 
 impl Svg {
+    #[inline]
     fn new(palette: &Palette) -> Svg {
         Svg::sized(palette, WIDTH, HEIGHT)
     }
 
+    #[inline]
     fn sized(palette: &Palette, width: f64, height: f64) -> Svg {
         let out = format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
@@ -279,6 +285,7 @@ impl Svg {
     /// Writes `text` wrapped to `width` from `top` (the top of its first line) and returns
     /// the bottom of its last line.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     fn lines(
         &mut self,
         text: &str,
@@ -305,6 +312,7 @@ impl Svg {
         y
     }
 
+    #[inline]
     fn band(&mut self, colour: &str) {
         self.out.push_str(&format!(
             "<rect width=\"{}\" height=\"16\" fill=\"{colour}\"/>",
@@ -312,12 +320,14 @@ impl Svg {
         ));
     }
 
+    #[inline]
     fn rule(&mut self, y: f64, colour: &str) {
         self.out.push_str(&format!(
             "<rect x=\"{MARGIN}\" y=\"{y}\" width=\"{COLUMN}\" height=\"3\" fill=\"{colour}\"/>"
         ));
     }
 
+    #[inline]
     fn finish(mut self) -> String {
         self.out.push_str("</svg>");
         self.out
@@ -332,6 +342,7 @@ struct QrModules {
 }
 
 impl QrModules {
+    #[inline]
     fn of(link: &str) -> Option<QrModules> {
         let code = QrCode::with_error_correction_level(link.as_bytes(), EcLevel::M).ok()?;
         let side = code.width();
@@ -343,12 +354,14 @@ impl QrModules {
         Some(QrModules { side, dark })
     }
 
+    #[inline]
     fn is_dark(&self, x: usize, y: usize) -> bool {
         self.dark[y * self.side + x]
     }
 
     /// Draws the code on a white square of `side` pixels at (`x`, `y`), with the quiet zone
     /// of four modules the standard asks for; each row's runs of dark modules are one path.
+    #[inline]
     fn draw(&self, svg: &mut Svg, x: f64, y: f64, side: f64) {
         let modules = self.side + 8;
         let unit = side / modules as f64;

@@ -10,6 +10,7 @@ use crate::view::Sort;
 /// case tables would add 10 KB to the bundle), full-width ASCII to half-width, and no spaces,
 /// commas or ideographic punctuation, so "5,222" matches "5222" and "Ｒｅｌｏｃａｔｉｏｎ"
 /// matches "relocation".
+#[inline]
 pub(crate) fn fold(text: &str) -> String {
     text.chars()
         .filter_map(|c| {
@@ -36,6 +37,7 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     /// Builds the index once for a story.
+    #[inline]
     pub fn new(story: &Story) -> SearchIndex {
         let entries = story
             .events
@@ -46,6 +48,7 @@ impl SearchIndex {
     }
 
     /// Ranks of the events whose text contains every word of `query` (all, for a blank query).
+    #[inline]
     pub(crate) fn matches(&self, query: &str) -> Vec<u8> {
         let words: Vec<String> = query
             .split(|c: char| c.is_whitespace() || c == '\u{3000}')
@@ -65,6 +68,7 @@ impl SearchIndex {
 /// "12800万" is "128000000", which is how the index holds every figure's value, so it finds
 /// the report's "1.28亿". `None` for anything else (a decimal such as "1.28亿" is found as
 /// the report writes it).
+#[inline]
 pub(crate) fn plain_amount(word: &str) -> Option<String> {
     let word = word.strip_suffix('元').unwrap_or(word);
     let mut chars = word.chars();
@@ -78,6 +82,7 @@ pub(crate) fn plain_amount(word: &str) -> Option<String> {
         .then(|| number.to_owned() + zeros)
 }
 
+#[inline]
 fn event_haystack(story: &Story, event: &Event) -> String {
     let mut hay = String::new();
     let mut push = |s: &str| {
@@ -111,6 +116,7 @@ fn event_haystack(story: &Story, event: &Event) -> String {
 
 /// The events to show: those in `theme` (any, when `None`) that match `query`, in `sort`
 /// order. Ties keep the report's order.
+#[inline]
 pub fn visible_events(
     story: &Story,
     index: &SearchIndex,
@@ -141,6 +147,7 @@ pub fn visible_events(
 /// The largest reported figure of a kind that `of` accepts in an event, for sorting (`None`
 /// sorts last). "Most money" counts money spent or invested, as the money chart does, not
 /// loans issued.
+#[inline]
 pub(crate) fn largest(
     story: &Story,
     rank: u8,

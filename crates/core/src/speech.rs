@@ -33,6 +33,7 @@ const ABBREVIATIONS: [&str; 12] = [
 /// by a space, and a stop after an abbreviation (`No. 3`, `e.g.`) or before a word in lower
 /// case does not end the sentence. Closing quotes go with the sentence they close. Text after
 /// the last end is a sentence too; an empty text has none.
+#[inline]
 pub(crate) fn sentences(text: &str, lang: Lang) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -65,6 +66,7 @@ pub(crate) fn sentences(text: &str, lang: Lang) -> Vec<(usize, usize)> {
 }
 
 /// True when the stop at `stop` (its closers up to `end`) ends an English sentence.
+#[inline]
 fn english_end(text: &str, stop: usize, end: usize) -> bool {
     let rest = &text[end..];
     let Some(next) = rest.trim_start().chars().next() else {
@@ -90,6 +92,7 @@ fn english_end(text: &str, stop: usize, end: usize) -> bool {
 }
 
 /// Pushes `text[start..end]` without its surrounding white space, unless nothing is left.
+#[inline]
 fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: usize) {
     let part = &text[start..end];
     let trimmed = part.trim_start();
@@ -113,6 +116,7 @@ fn push_trimmed(out: &mut Vec<(usize, usize)>, text: &str, start: usize, end: us
 ///
 /// Chinese figures (`1925.04万元`, `0.89%`, `1.28亿`) are what a Chinese voice reads well,
 /// and stay as written.
+#[inline]
 pub fn spoken(sentence: &str, lang: Lang) -> String {
     let en = lang == Lang::En;
     let mut out = String::with_capacity(sentence.len() + 16);
@@ -182,6 +186,7 @@ pub struct Voice<'a> {
 }
 
 /// Language tags that read `lang`, best first (each matched as a prefix, [`tag_matches`]).
+#[inline]
 fn wanted(lang: Lang) -> &'static [&'static str] {
     match lang {
         Lang::ZhHans => &[
@@ -196,6 +201,7 @@ fn wanted(lang: Lang) -> &'static [&'static str] {
 
 /// True when `tag` is `prefix` or starts with `prefix` and a hyphen (BCP 47 prefix matching,
 /// case-insensitive; `_` taken as `-`).
+#[inline]
 pub(crate) fn tag_matches(tag: &str, prefix: &str) -> bool {
     let tag = tag.as_bytes();
     let prefix = prefix.as_bytes();
@@ -211,6 +217,7 @@ pub(crate) fn tag_matches(tag: &str, prefix: &str) -> bool {
 /// simplified Chinese zh-CN, for traditional zh-TW then zh-HK, for English any en-*; another
 /// Chinese voice before none), then a voice on the device before a network one, then the
 /// system's default, then the first.
+#[inline]
 pub fn choose_voice(voices: &[Voice], lang: Lang) -> Option<usize> {
     let wanted = wanted(lang);
     voices

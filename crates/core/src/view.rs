@@ -20,6 +20,7 @@ impl Sort {
     pub const ALL: [Sort; 3] = [Sort::Report, Sort::Money, Sort::People];
 
     /// Stable identifier used in URLs and CSS.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Sort::Report => "report",
@@ -29,6 +30,7 @@ impl Sort {
     }
 
     /// The order named by [`Sort::as_str`]; `None` for anything else.
+    #[inline]
     pub(crate) fn parse(s: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|o| o.as_str() == s)
     }
@@ -51,6 +53,7 @@ impl TextSize {
     pub(crate) const ALL: [TextSize; 3] = [TextSize::Normal, TextSize::Large, TextSize::ExtraLarge];
 
     /// Stable identifier, used in URLs, storage and `<html data-text>`.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             TextSize::Normal => "normal",
@@ -60,6 +63,7 @@ impl TextSize {
     }
 
     /// Parses a stored or linked value; `None` for anything else.
+    #[inline]
     pub fn parse(s: &str) -> Option<TextSize> {
         TextSize::ALL.into_iter().find(|t| t.as_str() == s)
     }
@@ -86,6 +90,7 @@ impl Appearance {
     ];
 
     /// Stable identifier, stored and used as `<html data-theme>`.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Appearance::System => "system",
@@ -96,6 +101,7 @@ impl Appearance {
     }
 
     /// Parses a stored value; `None` for anything else.
+    #[inline]
     pub fn parse(s: &str) -> Option<Appearance> {
         Appearance::ALL.into_iter().find(|a| a.as_str() == s)
     }
@@ -117,6 +123,7 @@ impl ScaleKind {
     pub const ALL: [ScaleKind; 2] = [ScaleKind::Linear, ScaleKind::Log];
 
     /// Stable identifier: URLs and CSS modifier classes.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             ScaleKind::Linear => "linear",
@@ -125,12 +132,14 @@ impl ScaleKind {
     }
 
     /// The kind named by [`ScaleKind::as_str`]; `None` for anything else.
+    #[inline]
     pub fn parse(s: &str) -> Option<ScaleKind> {
         ScaleKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 }
 
 /// The DOM id of an event's card; its title and body ids add `-title` and `-body`.
+#[inline]
 pub fn event_dom_id(rank: u8) -> String {
     format!("event-{rank}")
 }

@@ -21,6 +21,7 @@ use crate::format;
 use crate::model::{Decimal, Figure, Lang};
 
 /// The description of `data` in `lang`.
+#[inline]
 pub fn describe(data: &ChartData, lang: Lang) -> String {
     match data.kind {
         ChartKind::Money => money(data, lang),
@@ -31,6 +32,7 @@ pub fn describe(data: &ChartData, lang: Lang) -> String {
 
 /// What a chart mark says to a screen reader (its name, and the live announcement when the
 /// keyboard moves to it): label, value, provenance, position. `position` counts from 0.
+#[inline]
 pub fn mark_name(figure: &Figure, position: usize, count: usize, lang: Lang) -> String {
     let t = crate::i18n::strings(lang);
     let (label, value, n) = (label(figure, lang), value(figure, lang), position + 1);
@@ -43,20 +45,24 @@ pub fn mark_name(figure: &Figure, position: usize, count: usize, lang: Lang) -> 
 }
 
 /// `a / b`, rounded to `digits`, and whether that is exact.
+#[inline]
 fn ratio(a: Decimal, b: Decimal, digits: u8) -> Option<(Decimal, bool)> {
     let r = a.div(b, digits)?;
     let exact = a.div(b, digits + 6) == Some(r);
     Some((r, exact))
 }
 
+#[inline]
 fn value(figure: &Figure, lang: Lang) -> String {
     format::figure(figure, lang)
 }
 
+#[inline]
 fn label(figure: &Figure, lang: Lang) -> &str {
     figure.label.get(lang)
 }
 
+#[inline]
 fn money(data: &ChartData, lang: Lang) -> String {
     let amounts: Vec<&Figure> = data.bars().map(|d| d.figure).collect();
     let n = amounts.len();
@@ -120,6 +126,7 @@ fn money(data: &ChartData, lang: Lang) -> String {
     }
 }
 
+#[inline]
 fn achieved(data: &ChartData, lang: Lang) -> String {
     let bars: Vec<&Datum> = data.bars().collect();
     let hundred = Decimal::from_int(100);
@@ -175,6 +182,7 @@ fn achieved(data: &ChartData, lang: Lang) -> String {
 }
 
 /// "完成" / "achieved " before a context figure's value.
+#[inline]
 fn context_name(role: Role, lang: Lang) -> &'static str {
     match (role, lang) {
         (Role::Target, Lang::En) => "target ",
@@ -183,6 +191,7 @@ fn context_name(role: Role, lang: Lang) -> &'static str {
     }
 }
 
+#[inline]
 fn households_people(data: &ChartData, lang: Lang) -> String {
     let items: Vec<String> = data
         .groups

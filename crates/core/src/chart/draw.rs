@@ -61,6 +61,7 @@ impl Palette {
 
     /// A palette from the values of [`Palette::PROPERTIES`] (as `getComputedStyle` gives
     /// them); a missing or unreadable value keeps the light theme's colour.
+    #[inline]
     pub fn from_css(value: impl Fn(&str) -> Option<String>) -> Palette {
         let light = Palette::LIGHT;
         let get = |i: usize, fallback: RGBColor| {
@@ -77,6 +78,7 @@ impl Palette {
         }
     }
 
+    #[inline]
     fn series(&self, series: Series) -> RGBColor {
         match series {
             Series::First => self.series[0],
@@ -87,6 +89,7 @@ impl Palette {
 
 /// A CSS colour as `getComputedStyle` returns custom properties: `#rgb`, `#rrggbb`,
 /// `rgb(r, g, b)` or `rgb(r g b)`; `None` for anything else.
+#[inline]
 pub(crate) fn parse_color(css: &str) -> Option<RGBColor> {
     let css = css.trim();
     if let Some(hex) = css.strip_prefix('#') {
@@ -117,11 +120,13 @@ pub(crate) fn parse_color(css: &str) -> Option<RGBColor> {
 }
 
 /// `#rrggbb`, for CSS and tests.
+#[inline]
 pub(crate) fn hex(color: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
 }
 
 /// The chart as an SVG document.
+#[inline]
 pub fn svg(layout: &Layout, palette: &Palette) -> String {
     let mut out = String::new();
     let size = (layout.width as u32, layout.height as u32);
@@ -137,6 +142,7 @@ pub fn svg(layout: &Layout, palette: &Palette) -> String {
 
 /// The SVG as the page shows it: decorative inside its `role="img"` container (which carries
 /// the name and description), never focusable, sized by CSS.
+#[inline]
 pub fn for_page(svg: &str) -> String {
     svg.replacen(
         "<svg ",
@@ -154,6 +160,7 @@ const SOURCE_FONT: f64 = 12.0;
 /// background with margins, its title above (also as the SVG's `<title>`), the chart (with
 /// its axis title, which names the units), and the source below, wrapped to the chart's
 /// width. Returns the SVG and its size in CSS pixels.
+#[inline]
 pub fn for_download(
     layout: &Layout,
     palette: &Palette,
@@ -201,6 +208,7 @@ pub fn for_download(
 }
 
 /// Draws `layout` onto any plotters drawing area.
+#[inline]
 pub(crate) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     layout: &Layout,
@@ -251,10 +259,12 @@ pub(crate) fn draw<DB: DrawingBackend>(
     Ok(())
 }
 
+#[inline]
 fn px(x: f64, y: f64) -> (i32, i32) {
     (x.round() as i32, y.round() as i32)
 }
 
+#[inline]
 fn draw_line<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     segment: &Segment,
@@ -279,6 +289,7 @@ fn draw_line<DB: DrawingBackend>(
     }
 }
 
+#[inline]
 fn draw_text<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     text: &TextItem,

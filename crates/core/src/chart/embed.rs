@@ -26,6 +26,7 @@ pub const PAGE: &str = "embed.html";
 pub(crate) const HEIGHT: u32 = 640;
 
 /// The folder of a page's address (`https://host/a/index.html?x#y` → `https://host/a/`).
+#[inline]
 pub(crate) fn folder(page: &str) -> &str {
     let page = page.split(['#', '?']).next().unwrap_or(page);
     match page.rfind('/') {
@@ -35,12 +36,14 @@ pub(crate) fn folder(page: &str) -> &str {
 }
 
 /// The embed view's address for `kind` in `lang`, from the app's page address.
+#[inline]
 pub(crate) fn address(page: &str, lang: Lang, kind: ChartKind) -> String {
     format!("{}{PAGE}#/{}/{}", folder(page), lang.as_str(), kind.slug())
 }
 
 /// The embed view's language and chart from its hash. Never fails: an unknown chart is the
 /// first one, an unknown language `None` (the embed view then uses the default).
+#[inline]
 pub fn parse(hash: &str) -> (Option<Lang>, ChartKind) {
     let mut parts = hash
         .trim_start_matches('#')
@@ -56,6 +59,7 @@ pub fn parse(hash: &str) -> (Option<Lang>, ChartKind) {
 
 /// The snippet the embed action copies: an iframe of the embed view that takes the width it
 /// is given, and after it a link to the fact sheet (all a site that strips iframes shows).
+#[inline]
 pub fn snippet(story: &Story, page: &str, lang: Lang, kind: ChartKind) -> String {
     let chart = title(kind, lang);
     let sheet = story.title.get(lang);

@@ -50,10 +50,12 @@ pub(crate) const CSV_COLUMNS: [&str; 15] = [
 ];
 
 /// What a download of chart `kind` is called: `zezhou-2017-money-by-programme.csv`.
+#[inline]
 pub fn file_name(story: &Story, kind: ChartKind, extension: &str) -> String {
     format!("{}-{}.{extension}", story.id, kind.slug())
 }
 
+#[inline]
 fn unit_name(unit: Unit) -> &'static str {
     match unit {
         Unit::Yuan => "yuan",
@@ -62,6 +64,7 @@ fn unit_name(unit: Unit) -> &'static str {
     }
 }
 
+#[inline]
 fn provenance_name(figure: &Figure) -> &'static str {
     if is_reported(figure) {
         "reported"
@@ -71,6 +74,7 @@ fn provenance_name(figure: &Figure) -> &'static str {
 }
 
 /// The span in simplified Chinese and in English, or the formula (in `lang`).
+#[inline]
 fn source(figure: &Figure, lang: Lang) -> (String, String, String) {
     match &figure.provenance {
         Provenance::Reported(span) => (span.text.hans.clone(), span.text.en.clone(), String::new()),
@@ -81,6 +85,7 @@ fn source(figure: &Figure, lang: Lang) -> (String, String, String) {
 }
 
 /// One CSV field, quoted when it holds a comma, a quote, a line break or edge spaces.
+#[inline]
 pub(crate) fn csv_field(field: &str) -> String {
     let needs_quotes =
         field.contains([',', '"', '\n', '\r']) || field.starts_with(' ') || field.ends_with(' ');
@@ -91,6 +96,7 @@ pub(crate) fn csv_field(field: &str) -> String {
     }
 }
 
+#[inline]
 fn csv_line(fields: &[String]) -> String {
     let fields: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
     format!("{}\r\n", fields.join(","))
@@ -98,6 +104,7 @@ fn csv_line(fields: &[String]) -> String {
 
 /// The chart's data as CSV, labels in `lang`; values exact, in the unit's base (yuan, the
 /// percentage, the count).
+#[inline]
 pub fn csv(data: &ChartData, lang: Lang, cite: &Citations) -> String {
     let mut out = String::new();
     out.push(BOM);
@@ -139,6 +146,7 @@ pub fn csv(data: &ChartData, lang: Lang, cite: &Citations) -> String {
 /// The chart's data as pretty-printed JSON: title, description and citation in `lang`, and
 /// every figure with its exact value (as a number and as the exact decimal text), unit,
 /// kind, event, provenance and source span in three languages (or formula).
+#[inline]
 pub fn json(data: &ChartData, story: &Story, lang: Lang, cite: &Citations) -> String {
     let figures: Vec<Value> = data
         .rows()

@@ -67,16 +67,19 @@ pub struct Rect {
 }
 
 impl Rect {
+    #[inline]
     pub fn right(&self) -> f64 {
         self.x + self.w
     }
 
+    #[inline]
     pub(crate) fn bottom(&self) -> f64 {
         self.y + self.h
     }
 
     /// True when the point is inside (left and top edges included, right and bottom not,
     /// so neighbouring rows never both claim a point).
+    #[inline]
     pub(crate) fn contains(&self, x: f64, y: f64) -> bool {
         x >= self.x && x < self.right() && y >= self.y && y < self.bottom()
     }
@@ -117,6 +120,7 @@ pub(crate) struct TextItem {
 
 impl TextItem {
     /// Font size in pixels.
+    #[inline]
     pub(crate) fn size(&self) -> f64 {
         match self.role {
             TextRole::Group => GROUP_FONT,
@@ -126,6 +130,7 @@ impl TextItem {
     }
 
     /// Estimated left and right edges.
+    #[inline]
     pub(crate) fn span(&self) -> (f64, f64) {
         let w = text_width(&self.text, self.size());
         match self.anchor {
@@ -186,6 +191,7 @@ pub struct Layout {
 
 impl Layout {
     /// The mark whose touch target holds the point, if any.
+    #[inline]
     pub fn mark_at(&self, x: f64, y: f64) -> Option<usize> {
         self.marks.iter().position(|m| m.hit.contains(x, y))
     }
@@ -193,6 +199,7 @@ impl Layout {
 
 /// Lays out `data` at `width` pixels (at least [`MIN_WIDTH`]) in `lang`; `scale` applies to
 /// the money chart only.
+#[inline]
 pub fn layout(data: &ChartData, width: f64, lang: Lang, scale: ScaleKind) -> Layout {
     let width = if width.is_finite() {
         width.max(MIN_WIDTH).floor()
@@ -369,6 +376,7 @@ pub fn layout(data: &ChartData, width: f64, lang: Lang, scale: ScaleKind) -> Lay
 
 /// A bar's direct label: short money (`1.28亿`, `27.92M`; the axis title names the
 /// currency), a percentage, or a count with its counter (`5222人`, `2,078 households`).
+#[inline]
 pub(crate) fn value_label(datum: &Datum, lang: Lang) -> String {
     let figure = datum.figure;
     match figure.unit {
@@ -378,6 +386,7 @@ pub(crate) fn value_label(datum: &Datum, lang: Lang) -> String {
 }
 
 /// A tick's label in the unit of the axis.
+#[inline]
 fn tick_label(tick: &Tick, unit: Unit, lang: Lang) -> String {
     let Some(value) = tick.decimal else {
         return format!("{}", tick.value);
@@ -391,6 +400,7 @@ fn tick_label(tick: &Tick, unit: Unit, lang: Lang) -> String {
 
 /// The scale over `values` and its labelled ticks: the most ticks (up to one per 64 px) whose
 /// labels do not overlap.
+#[inline]
 fn axis(
     kind: ScaleKind,
     values: &[f64],
@@ -432,6 +442,7 @@ fn axis(
 }
 
 /// Pulls the first and last tick labels inside the chart (start- or end-anchored).
+#[inline]
 fn fit_ticks(texts: &mut [TextItem], width: f64) {
     for text in texts.iter_mut().filter(|t| t.role == TextRole::Tick) {
         let (left, right) = text.span();
@@ -446,6 +457,7 @@ fn fit_ticks(texts: &mut [TextItem], width: f64) {
 }
 
 /// True when two tick labels come closer than [`TICK_SPACING`] (ticks come in order).
+#[inline]
 fn overlaps(texts: &[TextItem]) -> bool {
     let spans: Vec<(f64, f64)> = texts
         .iter()
@@ -457,6 +469,7 @@ fn overlaps(texts: &[TextItem]) -> bool {
 
 /// `value` with `decimals` digits after the point, by integer arithmetic (no float
 /// formatting code in the browser bundle): `fixed(12.3456, 2)` is `"12.35"`.
+#[inline]
 pub fn fixed(value: f64, decimals: u32) -> String {
     let scale = 10i64.pow(decimals);
     let n = if value.is_finite() {
@@ -476,6 +489,7 @@ pub fn fixed(value: f64, decimals: u32) -> String {
 impl Rect {
     /// This rectangle inside a `width` × `height` box, as the CSS `inset` of an absolutely
     /// positioned overlay, in percentages (so it follows the picture when it scales).
+    #[inline]
     pub fn inset_percent(&self, width: f64, height: f64) -> String {
         let pct = |part: f64, whole: f64| {
             if whole > 0.0 {
@@ -507,6 +521,7 @@ pub struct Placement {
 /// it fits there, else below when it fits there, else on the side with more room (it may
 /// then leave `bounds`, but still never overlaps `target`). Horizontally centred on the
 /// target's `focus_x`, kept inside `bounds`.
+#[inline]
 pub fn place_tooltip(
     target: Rect,
     focus_x: f64,

@@ -7,12 +7,14 @@
 //! the estimate fits on screen.
 
 /// Estimated width in pixels of `text` set at `size` pixels.
+#[inline]
 pub(crate) fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * size
 }
 
 /// Width of one character in ems: CJK and full-width forms are square; Latin letters,
 /// digits and punctuation narrower (generous averages for system sans-serif fonts).
+#[inline]
 fn char_em(c: char) -> f64 {
     match c {
         ' ' => 0.3,
@@ -28,6 +30,7 @@ fn char_em(c: char) -> f64 {
 }
 
 /// Characters a Chinese line may not start with (closing punctuation).
+#[inline]
 fn no_line_start(c: char) -> bool {
     matches!(
         c,
@@ -48,11 +51,13 @@ fn no_line_start(c: char) -> bool {
 }
 
 /// Characters a Chinese line may not end with (opening punctuation).
+#[inline]
 fn no_line_end(c: char) -> bool {
     matches!(c, '（' | '「' | '『' | '“' | '‘' | '《')
 }
 
 /// True for characters between which a line may break without a space (CJK).
+#[inline]
 fn breaks_anywhere(c: char) -> bool {
     !c.is_ascii() && char_em(c) >= 1.0
 }
@@ -60,6 +65,7 @@ fn breaks_anywhere(c: char) -> bool {
 /// Splits `text` into lines no wider than `max_width` (by [`text_width`]): Latin text breaks
 /// at spaces, Chinese between characters (never before closing or after opening
 /// punctuation); a word wider than a line is split where it must. Always at least one line.
+#[inline]
 pub(crate) fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
     let text = text.trim();
     let mut lines: Vec<String> = Vec::new();
@@ -87,6 +93,7 @@ pub(crate) fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
 
 /// Breakable units: a Latin word with its trailing space, or one CJK character with any
 /// punctuation that must stay with it.
+#[inline]
 fn tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -113,6 +120,7 @@ fn tokens(text: &str) -> Vec<String> {
 }
 
 /// The longest head of `line` (at least one character) that fits, and the rest.
+#[inline]
 fn split_at_width(line: &str, size: f64, max_width: f64) -> (String, String) {
     let mut width = 0.0;
     let mut cut = 0;

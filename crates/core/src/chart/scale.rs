@@ -31,6 +31,7 @@ pub(crate) struct Tick {
 
 impl Tick {
     /// The tick `digits × 10^exponent`.
+    #[inline]
     fn new(digits: i64, exponent: i32) -> Tick {
         Tick {
             value: times_pow10(digits as f64, exponent),
@@ -40,6 +41,7 @@ impl Tick {
 }
 
 /// The smallest and largest finite values; `None` when there are none.
+#[inline]
 pub(crate) fn extent(values: impl IntoIterator<Item = f64>) -> Option<(f64, f64)> {
     values
         .into_iter()
@@ -64,6 +66,7 @@ impl LinearScale {
     ///
     /// Bounds are made usable: non-finite ones become 0, swapped ones are put in order, and
     /// a single value `v` becomes `0..v` (bars start at zero) or `0..1` for zero.
+    #[inline]
     pub(crate) fn new(domain: (f64, f64), range: (f64, f64)) -> LinearScale {
         let (lo, hi) = usable_domain(domain);
         LinearScale {
@@ -75,6 +78,7 @@ impl LinearScale {
 
     /// Like [`LinearScale::new`], with the domain widened to round numbers so that its ends
     /// are ticks.
+    #[inline]
     pub(crate) fn nice(domain: (f64, f64), range: (f64, f64), target_count: usize) -> LinearScale {
         let mut scale = LinearScale::new(domain, range);
         // Twice: widening can change the step (d3 does the same).
@@ -92,6 +96,7 @@ impl LinearScale {
 
     /// A nice scale over a series, always including zero (every bar starts there); an empty
     /// series gives `0..1`.
+    #[inline]
     pub(crate) fn for_values(
         values: impl IntoIterator<Item = f64>,
         range: (f64, f64),
@@ -102,17 +107,20 @@ impl LinearScale {
     }
 
     /// The pixel of `value`, clamped to the range (NaN lands on the range's start).
+    #[inline]
     pub(crate) fn project(&self, value: f64) -> f64 {
         let t = (value - self.lo) / (self.hi - self.lo);
         lerp(self.range, clamp_unit(t))
     }
 
     /// Where bars start: zero, or the domain's end nearest to it.
+    #[inline]
     pub(crate) fn baseline(&self) -> f64 {
         self.project(0.0)
     }
 
     /// Round-number ticks inside the domain, about `target_count` intervals apart.
+    #[inline]
     pub(crate) fn ticks(&self, target_count: usize) -> Vec<Tick> {
         let step = Step::for_span(self.hi - self.lo, target_count);
         let first = (self.lo / step.size() - EPSILON).ceil();
@@ -152,6 +160,7 @@ impl LogScale {
     /// A log scale needs `0 < smallest < largest`: a largest bound that is not positive
     /// becomes 10; a smallest one that is not positive, or not below the largest, becomes
     /// the decade below the largest (`1.28亿` → `1亿`, `1亿` → `1000万`).
+    #[inline]
     pub(crate) fn new(domain: (f64, f64), range: (f64, f64)) -> LogScale {
         let (a, b) = domain;
         let (min, max) = if a <= b { (a, b) } else { (b, a) };
@@ -182,6 +191,7 @@ impl LogScale {
     /// `1M..128M` → `100K..200M`).
     ///
     /// "Below" is strict, so that the smallest bar of a bar chart still has a length.
+    #[inline]
     pub(crate) fn nice(domain: (f64, f64), range: (f64, f64)) -> LogScale {
         let scale = LogScale::new(domain, range);
         let lo = pow10(decade_of(scale.lo));
@@ -192,6 +202,7 @@ impl LogScale {
 
     /// A nice scale over a series' positive values (zeros and negatives are drawn at the
     /// baseline); with no positive value at all, `1..10`.
+    #[inline]
     pub(crate) fn for_values(values: impl IntoIterator<Item = f64>, range: (f64, f64)) -> LogScale {
         let positive = extent(values.into_iter().filter(|v| *v > 0.0));
         match positive {
@@ -202,6 +213,7 @@ impl LogScale {
 
     /// The pixel of `value`, clamped to the range; zero, negative and NaN values land on the
     /// range's start.
+    #[inline]
     pub(crate) fn project(&self, value: f64) -> f64 {
         if value.is_nan() || value <= 0.0 {
             return self.range.0;
@@ -212,12 +224,14 @@ impl LogScale {
     }
 
     /// Where bars start: the range's start (a log scale has no zero).
+    #[inline]
     pub(crate) fn baseline(&self) -> f64 {
         self.range.0
     }
 
     /// Ticks inside the domain: 1, 2 and 5 × 10^n when about `target_count` of them fit,
     /// else powers of ten, else every second (third …) power of ten.
+    #[inline]
     pub(crate) fn ticks(&self, target_count: usize) -> Vec<Tick> {
         let target = target_count.max(1);
         let first = decade_of(self.lo);
@@ -253,6 +267,7 @@ pub(crate) enum Scale {
 impl Scale {
     /// A nice scale of `kind` over a series (see [`LinearScale::for_values`] and
     /// [`LogScale::for_values`]).
+    #[inline]
     pub(crate) fn for_values(
         kind: ScaleKind,
         values: &[f64],
@@ -269,6 +284,7 @@ impl Scale {
     }
 
     /// The pixel of `value`, clamped to the range.
+    #[inline]
     pub(crate) fn project(&self, value: f64) -> f64 {
         match self {
             Scale::Linear(s) => s.project(value),
@@ -277,6 +293,7 @@ impl Scale {
     }
 
     /// Where bars start.
+    #[inline]
     pub(crate) fn baseline(&self) -> f64 {
         match self {
             Scale::Linear(s) => s.baseline(),
@@ -285,6 +302,7 @@ impl Scale {
     }
 
     /// About `target_count` ticks inside the domain.
+    #[inline]
     pub(crate) fn ticks(&self, target_count: usize) -> Vec<Tick> {
         match self {
             Scale::Linear(s) => s.ticks(target_count),
@@ -302,6 +320,7 @@ struct Step {
 
 impl Step {
     /// The 1-2-5 step nearest (geometrically) to `span / target_count`.
+    #[inline]
     fn for_span(span: f64, target_count: usize) -> Step {
         let raw = span / target_count.max(1) as f64;
         if !(raw.is_finite() && raw > 0.0) {
@@ -325,27 +344,32 @@ impl Step {
         Step { digits, exponent }
     }
 
+    #[inline]
     fn size(self) -> f64 {
         times_pow10(self.digits as f64, self.exponent)
     }
 
     /// The largest multiple of the step at or below `v`.
+    #[inline]
     fn floor(self, v: f64) -> f64 {
         self.multiple((v / self.size() + EPSILON).floor())
     }
 
     /// The smallest multiple of the step at or above `v`.
+    #[inline]
     fn ceil(self, v: f64) -> f64 {
         self.multiple((v / self.size() - EPSILON).ceil())
     }
 
     /// `index × step`, computed so that round numbers come out exactly.
+    #[inline]
     fn multiple(self, index: f64) -> f64 {
         times_pow10(index * self.digits as f64, self.exponent)
     }
 }
 
 /// `n` such that `10^n <= v < 10^(n+1)`, for positive finite `v`; 0 otherwise.
+#[inline]
 fn decade_of(v: f64) -> i32 {
     if !(v.is_finite() && v > 0.0) {
         return 0;
@@ -361,6 +385,7 @@ fn decade_of(v: f64) -> i32 {
 }
 
 /// The smallest 1, 2 or 5 × 10^n at or above positive `v`.
+#[inline]
 fn nice_ceil(v: f64) -> f64 {
     let n = decade_of(v);
     [1.0, 2.0, 5.0, 10.0]
@@ -371,12 +396,14 @@ fn nice_ceil(v: f64) -> f64 {
 }
 
 /// `10^n`.
+#[inline]
 fn pow10(n: i32) -> f64 {
     times_pow10(1.0, n)
 }
 
 /// `x × 10^n`, dividing for negative `n` so that `3 × 10^-1` is exactly the double nearest
 /// 0.3 (multiplying by 0.1 is not).
+#[inline]
 fn times_pow10(x: f64, n: i32) -> f64 {
     if n >= 0 {
         x * 10f64.powi(n)
@@ -386,6 +413,7 @@ fn times_pow10(x: f64, n: i32) -> f64 {
 }
 
 /// `digits × 10^exponent` as a [`Decimal`], when one can hold it.
+#[inline]
 fn exact(digits: i64, exponent: i32) -> Option<Decimal> {
     if exponent >= 0 {
         let factor = 10i64.checked_pow(u32::try_from(exponent).ok()?)?;
@@ -398,6 +426,7 @@ fn exact(digits: i64, exponent: i32) -> Option<Decimal> {
 }
 
 /// The domain's ends as ticks: the fallback when round ticks cannot be counted.
+#[inline]
 fn endpoint_ticks(lo: f64, hi: f64) -> Vec<Tick> {
     vec![
         Tick {
@@ -411,6 +440,7 @@ fn endpoint_ticks(lo: f64, hi: f64) -> Vec<Tick> {
     ]
 }
 
+#[inline]
 fn usable_domain((a, b): (f64, f64)) -> (f64, f64) {
     let finite = |v: f64| {
         if v.is_finite() {
@@ -432,12 +462,14 @@ fn usable_domain((a, b): (f64, f64)) -> (f64, f64) {
     }
 }
 
+#[inline]
 fn usable_range((a, b): (f64, f64)) -> (f64, f64) {
     let finite = |v: f64| if v.is_finite() { v } else { 0.0 };
     (finite(a), finite(b))
 }
 
 /// Clamps to `0..=1`; NaN becomes 0.
+#[inline]
 fn clamp_unit(t: f64) -> f64 {
     if t.is_nan() {
         0.0
@@ -446,6 +478,7 @@ fn clamp_unit(t: f64) -> f64 {
     }
 }
 
+#[inline]
 fn lerp((a, b): (f64, f64), t: f64) -> f64 {
     a + t * (b - a)
 }

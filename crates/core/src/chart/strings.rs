@@ -113,6 +113,7 @@ const EN: ChartStrings = ChartStrings {
 };
 
 /// The chart strings in `lang`.
+#[inline]
 pub fn chart_strings(lang: Lang) -> &'static ChartStrings {
     match lang {
         Lang::ZhHans => &ZH_HANS,
@@ -121,6 +122,7 @@ pub fn chart_strings(lang: Lang) -> &'static ChartStrings {
     }
 }
 
+#[inline]
 fn pick(lang: Lang, [hans, hant, en]: [&'static str; 3]) -> &'static str {
     match lang {
         Lang::ZhHans => hans,
@@ -130,6 +132,7 @@ fn pick(lang: Lang, [hans, hant, en]: [&'static str; 3]) -> &'static str {
 }
 
 /// A chart's title.
+#[inline]
 pub fn title(kind: ChartKind, lang: Lang) -> &'static str {
     pick(
         lang,
@@ -146,6 +149,7 @@ pub fn title(kind: ChartKind, lang: Lang) -> &'static str {
 }
 
 /// What a chart's value axis measures.
+#[inline]
 pub(crate) fn axis_title(kind: ChartKind, lang: Lang) -> &'static str {
     pick(
         lang,
@@ -158,6 +162,7 @@ pub(crate) fn axis_title(kind: ChartKind, lang: Lang) -> &'static str {
 }
 
 /// The money axis's title on a logarithmic scale, which must say so.
+#[inline]
 pub(crate) fn log_axis_title(lang: Lang) -> &'static str {
     pick(
         lang,
@@ -170,6 +175,7 @@ pub(crate) fn log_axis_title(lang: Lang) -> &'static str {
 }
 
 /// What a figure is in its chart, for tooltips, tables and exports.
+#[inline]
 pub fn role_name(role: Role, lang: Lang) -> &'static str {
     pick(
         lang,

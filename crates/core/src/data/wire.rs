@@ -29,6 +29,7 @@ const OTHER: usize = 3;
 const PARTS: usize = 5;
 
 /// Decodes the pooled form written by [`pool`].
+#[inline]
 pub fn decode(bytes: &[u8]) -> Story {
     let mut parts = [&bytes[..0]; PARTS];
     let mut at = 0;
@@ -52,6 +53,7 @@ pub fn decode(bytes: &[u8]) -> Story {
 }
 
 /// The pooled form of a story in postcard's form.
+#[inline]
 pub fn pool(postcard: &[u8]) -> Vec<u8> {
     let mut split = Split {
         from: Postcard {
@@ -70,6 +72,7 @@ pub fn pool(postcard: &[u8]) -> Vec<u8> {
     out
 }
 
+#[inline]
 fn put_varint(out: &mut Vec<u8>, mut value: usize) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
@@ -85,12 +88,14 @@ struct Postcard<'a> {
 }
 
 impl Source for Postcard<'_> {
+    #[inline]
     fn byte(&mut self) -> u8 {
         let b = self.bytes[self.at];
         self.at += 1;
         b
     }
 
+    #[inline]
     fn string_in(&mut self, _pool: usize) -> String {
         let len = self.varint();
         let bytes = &self.bytes[self.at..self.at + len];
@@ -106,12 +111,14 @@ struct Pooled<'a> {
 }
 
 impl Source for Pooled<'_> {
+    #[inline]
     fn byte(&mut self) -> u8 {
         let b = self.parts[0][self.at[0]];
         self.at[0] += 1;
         b
     }
 
+    #[inline]
     fn string_in(&mut self, pool: usize) -> String {
         let len = self.varint();
         let (part, at) = (self.parts[1 + pool], &mut self.at[1 + pool]);
@@ -128,12 +135,14 @@ struct Split<'a> {
 }
 
 impl Source for Split<'_> {
+    #[inline]
     fn byte(&mut self) -> u8 {
         let b = self.from.byte();
         self.parts[0].push(b);
         b
     }
 
+    #[inline]
     fn string_in(&mut self, pool: usize) -> String {
         let s = self.from.string_in(pool);
         put_varint(&mut self.parts[0], s.len());
@@ -150,6 +159,7 @@ trait Source: Sized {
     /// A string (its length, then its bytes) of pool `pool`.
     fn string_in(&mut self, pool: usize) -> String;
 
+    #[inline]
     fn varint(&mut self) -> usize {
         let mut value = 0usize;
         let mut shift = 0;
@@ -163,27 +173,33 @@ trait Source: Sized {
         }
     }
 
+    #[inline]
     fn flag(&mut self) -> bool {
         self.byte() != 0
     }
 
+    #[inline]
     fn string(&mut self) -> String {
         self.string_in(OTHER)
     }
 
+    #[inline]
     fn vec<T>(&mut self, item: impl Fn(&mut Self) -> T) -> Vec<T> {
         let len = self.varint();
         (0..len).map(|_| item(self)).collect()
     }
 
+    #[inline]
     fn option<T>(&mut self, item: impl Fn(&mut Self) -> T) -> Option<T> {
         self.flag().then(|| item(self))
     }
 
+    #[inline]
     fn strings(&mut self) -> Vec<String> {
         self.vec(Self::string)
     }
 
+    #[inline]
     fn text(&mut self) -> Text3 {
         Text3::from(Text3Wire {
             hans: self.string_in(HANS),
@@ -192,6 +208,7 @@ trait Source: Sized {
         })
     }
 
+    #[inline]
     fn story(&mut self) -> Story {
         Story {
             id: self.string(),
@@ -227,6 +244,7 @@ trait Source: Sized {
         }
     }
 
+    #[inline]
     fn figure(&mut self) -> Figure {
         Figure {
             id: self.string(),
@@ -281,6 +299,7 @@ trait Source: Sized {
         }
     }
 
+    #[inline]
     fn relation(&mut self) -> Relation {
         match self.varint() {
             0 => Relation::AchievedVsTarget {

@@ -21,6 +21,7 @@ const MAX_SCALE: u8 = 12;
 
 impl Decimal {
     /// `mantissa × 10^-scale`, normalised.
+    #[inline]
     pub(crate) fn new(mantissa: i64, scale: u8) -> Decimal {
         let mut d = Decimal { mantissa, scale };
         while d.scale > 0 && d.mantissa % 10 == 0 {
@@ -31,21 +32,25 @@ impl Decimal {
     }
 
     /// A whole number.
+    #[inline]
     pub fn from_int(n: i64) -> Decimal {
         Decimal::new(n, 0)
     }
 
     /// The digits, without the decimal point.
+    #[inline]
     pub(crate) fn mantissa(self) -> i64 {
         self.mantissa
     }
 
     /// Digits after the decimal point.
+    #[inline]
     pub(crate) fn scale(self) -> u8 {
         self.scale
     }
 
     /// Multiplies by `10^exp` exactly (万 is 4, 亿 is 8); `None` on overflow.
+    #[inline]
     pub(crate) fn shift(self, exp: i8) -> Option<Decimal> {
         if exp >= 0 {
             let up = exp as u8;
@@ -66,6 +71,7 @@ impl Decimal {
     /// `self × other` exactly; `None` on overflow or beyond 12 digits after the point (for
     /// the validator's derived figures, feature `pipeline`).
     #[cfg(feature = "pipeline")]
+    #[inline]
     pub(crate) fn checked_mul(self, other: Decimal) -> Option<Decimal> {
         let scale = self.scale.checked_add(other.scale)?;
         let mantissa = self.mantissa.checked_mul(other.mantissa)?;
@@ -73,6 +79,7 @@ impl Decimal {
     }
 
     /// Rounds half away from zero to `digits` places after the point.
+    #[inline]
     pub fn round(self, digits: u8) -> Decimal {
         if self.scale <= digits {
             return self;
@@ -89,6 +96,7 @@ impl Decimal {
     }
 
     /// `self / other` rounded to `digits` places; `None` when `other` is zero.
+    #[inline]
     pub(crate) fn div(self, other: Decimal, digits: u8) -> Option<Decimal> {
         if other.mantissa == 0 {
             return None;
@@ -105,11 +113,13 @@ impl Decimal {
     }
 
     /// Converts to `f64` for drawing (never for display).
+    #[inline]
     pub(crate) fn to_f64(self) -> f64 {
         self.mantissa as f64 / 10f64.powi(i32::from(self.scale))
     }
 
     /// The integer part and the fraction digits as text (`"1925"`, `"04"`).
+    #[inline]
     pub(crate) fn split(self) -> (i64, String) {
         let p = 10i64.pow(u32::from(self.scale));
         let int = self.mantissa / p;
@@ -124,6 +134,7 @@ impl Decimal {
 }
 
 impl fmt::Display for Decimal {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (int, frac) = self.split();
         if self.mantissa < 0 && int == 0 {
@@ -140,6 +151,7 @@ impl fmt::Display for Decimal {
 impl FromStr for Decimal {
     type Err = ParseDecimalError;
 
+    #[inline]
     fn from_str(s: &str) -> Result<Decimal, ParseDecimalError> {
         let err = || ParseDecimalError(s.to_owned());
         let (neg, body) = match s.strip_prefix('-') {
@@ -161,6 +173,7 @@ impl FromStr for Decimal {
 }
 
 impl Ord for Decimal {
+    #[inline]
     fn cmp(&self, other: &Decimal) -> Ordering {
         let s = self.scale.max(other.scale);
         let a = i128::from(self.mantissa) * 10i128.pow(u32::from(s - self.scale));
@@ -170,18 +183,21 @@ impl Ord for Decimal {
 }
 
 impl PartialOrd for Decimal {
+    #[inline]
     fn partial_cmp(&self, other: &Decimal) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Serialize for Decimal {
+    #[inline]
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
 impl<'de> Deserialize<'de> for Decimal {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)

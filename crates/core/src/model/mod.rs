@@ -36,6 +36,7 @@ impl Lang {
     pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
 
     /// The BCP 47 tag, as used in `<html lang>` and in URLs.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Lang::ZhHans => "zh-Hans",
@@ -45,6 +46,7 @@ impl Lang {
     }
 
     /// Parses a tag case-insensitively; `None` for anything else.
+    #[inline]
     pub fn parse(tag: &str) -> Option<Lang> {
         Lang::ALL
             .into_iter()
@@ -52,6 +54,7 @@ impl Lang {
     }
 
     /// True for both Chinese scripts.
+    #[inline]
     pub(crate) fn is_chinese(self) -> bool {
         !matches!(self, Lang::En)
     }
@@ -90,6 +93,7 @@ const SAME: char = '\u{1}';
 const WHOLE: char = '\u{2}';
 
 impl From<Text3> for Text3Wire {
+    #[inline]
     fn from(t: Text3) -> Text3Wire {
         let plain = !t.hant.contains(SAME) && !t.hant.starts_with(WHOLE);
         let hant = if plain && t.hans.chars().count() == t.hant.chars().count() {
@@ -110,6 +114,7 @@ impl From<Text3> for Text3Wire {
 }
 
 impl From<Text3Wire> for Text3 {
+    #[inline]
     fn from(w: Text3Wire) -> Text3 {
         let hant = match w.hant.strip_prefix(WHOLE) {
             Some(whole) => whole.to_owned(),
@@ -130,6 +135,7 @@ impl From<Text3Wire> for Text3 {
 
 impl Text3 {
     /// The text in `lang`.
+    #[inline]
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::ZhHans => &self.hans,
@@ -177,6 +183,7 @@ pub enum Kind {
 
 impl Kind {
     /// Stable identifier, used in CSS classes and exports.
+    #[inline]
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Spending => "spending",
@@ -194,6 +201,7 @@ impl Kind {
     }
 
     /// Money put into programmes: spent or invested (not lent).
+    #[inline]
     pub(crate) fn is_outlay(self) -> bool {
         matches!(self, Kind::Spending | Kind::Investment)
     }
@@ -281,6 +289,7 @@ pub struct Counter {
 impl Counter {
     /// The counter for a count of `value` in `lang`: English takes the singular for exactly
     /// one, the plural for anything else (0, 2, 2.51); Chinese has one form.
+    #[inline]
     pub(crate) fn for_value(&self, value: Decimal, lang: Lang) -> &str {
         if lang == Lang::En && value == Decimal::from_int(1) {
             &self.one

@@ -3,6 +3,7 @@
 
 /// Appends `text` with `&`, `<`, `>` and `"` escaped: safe in element content and in
 /// double-quoted attribute values.
+#[inline]
 pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
@@ -16,6 +17,7 @@ pub fn escape_into(out: &mut String, text: &str) {
 }
 
 /// `text`, escaped (see [`escape_into`]).
+#[inline]
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_into(&mut out, text);

@@ -42,6 +42,7 @@ struct Mark<'a> {
 }
 
 impl Mark<'_> {
+    #[inline]
     fn overlaps(&self, start: usize, end: usize) -> bool {
         self.start < end && start < self.end
     }
@@ -54,6 +55,7 @@ impl Mark<'_> {
 /// - Terms: see [`segments`].
 ///
 /// Concatenating the segments' texts gives `event.text.get(lang)` exactly.
+#[inline]
 pub fn event_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> Vec<Segment<'a>> {
     segments(
         story,
@@ -65,6 +67,7 @@ pub fn event_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> Vec
 
 /// The heading of `event` in `lang`, cut like its body ([`event_segments`]), with the
 /// figures whose span is in the heading (`in_title`).
+#[inline]
 pub fn heading_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> Vec<Segment<'a>> {
     segments(
         story,
@@ -75,11 +78,13 @@ pub fn heading_segments<'a>(story: &'a Story, event: &'a Event, lang: Lang) -> V
 }
 
 /// The report's lead paragraph in `lang`, with its glossary terms marked (it holds no figure).
+#[inline]
 pub fn lead_segments(story: &Story, lang: Lang) -> Vec<Segment<'_>> {
     segments(story, story.lead.get(lang), lang, Vec::new())
 }
 
 /// The figure marks of `event`'s heading (`in_title`) or body.
+#[inline]
 fn figure_marks<'a>(story: &'a Story, event: &Event, lang: Lang, in_title: bool) -> Vec<Mark<'a>> {
     let mut marks: Vec<Mark<'a>> = Vec::new();
     // Plain iteration rather than `Story::event_figures`: `build.rs` compiles this module
@@ -113,6 +118,7 @@ fn figure_marks<'a>(story: &'a Story, event: &Event, lang: Lang, in_title: bool)
 /// wordings (`forms`). Longer wordings are placed first, so `双签约` wins over `双签` where
 /// both match. English matches ignore ASCII case, start on a word boundary and take a plural
 /// with them (`poor households`, `first secretaries`).
+#[inline]
 fn segments<'a>(
     story: &'a Story,
     text: &'a str,
@@ -177,6 +183,7 @@ fn segments<'a>(
 
 /// Byte range of a reported figure's span in its event's text (or heading, when
 /// `in_title`) in `lang`; `None` when it is empty or does not fall on the text's characters.
+#[inline]
 pub(crate) fn span_range(event: &Event, span: &SourceSpan, lang: Lang) -> Option<(usize, usize)> {
     let located = if span.in_title {
         &event.title
@@ -202,6 +209,7 @@ pub(crate) fn span_range(event: &Event, span: &SourceSpan, lang: Lang) -> Option
 /// Byte ranges of the occurrences of `term` in `text`: exact in Chinese; in English, ignoring
 /// ASCII case, starting on a word boundary (`one` is not found in `someone`) and with a
 /// plural ending (`poor households`; `first secretaries` for `first secretary`).
+#[inline]
 fn term_occurrences(text: &str, term: &str, lang: Lang) -> Vec<(usize, usize)> {
     if term.is_empty() {
         return Vec::new();
@@ -242,6 +250,7 @@ fn term_occurrences(text: &str, term: &str, lang: Lang) -> Vec<(usize, usize)> {
 
 /// The length of a plural `s` or `es` that ends the word at the start of `rest`, so that
 /// `leading group` marks all of `leading groups`; 0 otherwise.
+#[inline]
 fn plural_ending(rest: &str) -> usize {
     ["es", "s"]
         .into_iter()
@@ -250,6 +259,7 @@ fn plural_ending(rest: &str) -> usize {
 }
 
 /// True when `rest` does not go on with a letter or digit: a word ended just before it.
+#[inline]
 fn ends_word(rest: &str) -> bool {
     !rest.starts_with(|c: char| c.is_ascii_alphanumeric())
 }
@@ -266,6 +276,7 @@ const ENGLISH_ENDS: [&str; 4] = [". ", "; ", "! ", "? "];
 /// `". "`, `"; "`, `"! "`, `"? "` (the space belongs to neither sentence). The sentence ends
 /// at the first end at or after `end`, so a span that holds an end keeps its whole text.
 /// Offsets past the text are clamped; the result always lies within the text.
+#[inline]
 pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let end = end.min(text.len());
     let start = start.min(end);
@@ -295,6 +306,7 @@ pub(crate) fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, u
 /// A reported figure's source sentence in `lang`, split around its span: `(before, span,
 /// after)`. Chinese comes from the report (the heading, for a span in it); English from the
 /// translation. `None` for derived figures, or when the span cannot be located.
+#[inline]
 pub(crate) fn source_sentence<'a>(
     story: &'a Story,
     figure: &'a Figure,

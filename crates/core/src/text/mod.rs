@@ -28,6 +28,7 @@ pub use report::{split_report, SourceEvent, SourceReport, SplitError};
 /// for conversions that keep one character for one character (OpenCC's simplified ↔
 /// traditional does for this kind of text). `None` when the character counts differ or the
 /// range is not on character boundaries.
+#[inline]
 pub(crate) fn aligned_range(
     original: &str,
     converted: &str,
@@ -54,6 +55,7 @@ pub(crate) fn aligned_range(
 /// Sorts `items` by `key`, stable, by insertion: the lists sorted in the browser (a text's
 /// marks, the ten events) are short, and the standard library's sort costs kilobytes of
 /// code in the bundle for every type it sorts.
+#[inline]
 pub(crate) fn sort_small_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     for i in 1..items.len() {
         let mut j = i;

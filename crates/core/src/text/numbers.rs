@@ -50,11 +50,13 @@ pub struct NumberToken {
 #[cfg(feature = "pipeline")]
 impl NumberToken {
     /// The number as written, taken from the text it was found in.
+    #[inline]
     pub(crate) fn text<'a>(&self, scanned: &'a str) -> &'a str {
         scanned.get(self.start..self.end).unwrap_or("")
     }
 
     /// The full value, multiplier applied (`1925.04万` is 19250400).
+    #[inline]
     pub(crate) fn value(&self) -> Option<Decimal> {
         let base = self.base?;
         match &self.multiplier {
@@ -64,11 +66,13 @@ impl NumberToken {
     }
 
     /// True when the token lies entirely within `start..end`.
+    #[inline]
     pub(crate) fn is_within(&self, start: usize, end: usize) -> bool {
         start <= self.start && self.end <= end
     }
 
     /// True when the token and `start..end` share at least one byte.
+    #[inline]
     pub(crate) fn overlaps(&self, start: usize, end: usize) -> bool {
         self.start < end && start < self.end
     }
@@ -79,6 +83,7 @@ impl NumberToken {
 /// Arabic numbers are digit runs with an optional decimal fraction (`0.89`), followed by an
 /// optional run of 十百千万亿 that multiplies them (`1.28亿`). `2016-2017` is two numbers.
 /// Chinese numbers are maximal runs of [`CHINESE_NUMERALS`].
+#[inline]
 pub fn scan_numbers(text: &str) -> Vec<NumberToken> {
     let mut tokens = Vec::new();
     let mut iter = text.char_indices().peekable();
@@ -126,6 +131,7 @@ pub fn scan_numbers(text: &str) -> Vec<NumberToken> {
 
 /// Consumes characters while `keep` holds; returns the byte offset after the last one taken,
 /// or `from` if none was.
+#[inline]
 fn take_while(
     iter: &mut std::iter::Peekable<std::str::CharIndices<'_>>,
     from: usize,
@@ -143,6 +149,7 @@ fn take_while(
 }
 
 /// The power of ten a unit character stands for.
+#[inline]
 fn unit_exponent(c: char) -> u8 {
     match c {
         '十' => 1,
@@ -155,6 +162,7 @@ fn unit_exponent(c: char) -> u8 {
 }
 
 /// The value of a Chinese digit character.
+#[inline]
 fn digit_value(c: char) -> Option<i64> {
     let v = match c {
         '〇' | '零' => 0,
@@ -175,6 +183,7 @@ fn digit_value(c: char) -> Option<i64> {
 /// Reads a number written in Chinese numerals: `四` is 4, `十` is 10, `二十五` is 25,
 /// `一百零五` is 105, `三千万` is 30000000; digits without units read positionally
 /// (`二〇一七` is 2017). `None` for malformed runs (`十十`, `万万`) or overflow.
+#[inline]
 pub(crate) fn parse_chinese_number(text: &str) -> Option<i64> {
     if text.is_empty() {
         return None;
@@ -284,6 +293,7 @@ const ENGLISH_SCALES: [(&str, i8); 3] = [("thousand", 3), ("million", 6), ("bill
 /// - the whole words `zero` to `twenty`, in any case (`Two`; `three-in-one` holds 3 and 1).
 ///
 /// Used to check that a figure's English wording states its value.
+#[inline]
 pub fn english_numbers(text: &str) -> Vec<Decimal> {
     let bytes = text.as_bytes();
     let is_word = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
