@@ -17,7 +17,7 @@
 //! | [`model`] | core | the story as plain types: events, figures, themes, glossary, the language; exact decimals |
 //! | [`view`] | core | the reader's view choices (sort, text size, appearance, chart scale) and the DOM names the page, its markup and its state share: low, so every module can use them |
 //! | [`text`] | core | cleaning the source report, splitting it, scanning its numbers; marks in a text ([`text::marks`]); escaping for markup |
-//! | [`format`] | core | numbers and units per language (万元, 亿元, million) |
+//! | [`format`](mod@format) | core | numbers and units per language (万元, 亿元, million) |
 //! | [`i18n`] | core | the interface's own strings in three languages |
 //! | [`route`] | core | URL hash <-> view state (language, filter, search, sort, open card, scale, text size), junk-proof |
 //! | [`search`] | core | search, theme filter and sort over the events |
@@ -27,7 +27,7 @@
 //! | [`html`] | core | the story's static content as HTML strings (the lead, card heads and texts, panel contents), escaped; figures and glossary terms marked as buttons in the lead, headings and texts |
 //! | [`poster`] | core | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link; the link preview's title card |
 //! | `data` (core) | core | the story's wire format and decoder, lookups by id and rank; with the `pipeline` feature, the build-time pipeline and validation |
-//! | [`data`] | app | the embedded story ([`data::story`]) and the charts' data of it ([`data::chart_data`]) |
+//! | [`data`] | app | the embedded story ([`data::story`]) and the charts' data of it (`data::chart_data`) |
 //! | [`state`] | app | the shared signals; their link to URL, storage and document |
 //! | [`components`] | app | Leptos components, one per file |
 //! | [`browser`] | app | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API and the poster's PNG and share (both in the charts module) |
@@ -71,25 +71,25 @@
 //!   everything that changes piecemeal (open card, filters, controls, the panel's frame);
 //! - the charts ([`start_charts`], `src/bin/charts.rs`): a second WebAssembly module that
 //!   trunk builds as a "worker" asset and the page loads when the charts come near the
-//!   screen ([`browser::island`]). It mounts [`components::ChartsApp`] into the page's
+//!   screen (`browser::island`). It mounts `components::ChartsApp` into the page's
 //!   `#charts-root`. The two share no memory: the charts read `<html lang>`, `data-theme` and
 //!   the URL ([`state::provide_charts_state`]) and ask the page to open a card or keep the
 //!   scale in the URL with window events;
-//! - read-aloud lives in the charts module too ([`browser::speech`]: voices, utterances,
+//! - read-aloud lives in the charts module too (`browser::speech`: voices, utterances,
 //!   highlighting, pause, resume and stop). The page has only the sentence spans and the
 //!   listen controls ([`html`]) and, for a press, asks that module with a window event
-//!   ([`browser::island::ask_to_read`]); before the module has started, the press waits on
+//!   (`browser::island::ask_to_read`); before the module has started, the press waits on
 //!   its control (busy) and the page loads the module at once, which then takes it up.
 //!   Starting the module early mounts the charts far below, and moves nothing on screen;
-//! - the poster ([`browser::poster`]) is asked for the same way (a poster button beside each
-//!   listen control, [`browser::island::ask_for_poster`]); the how-to-cite box
-//!   ([`components::CiteBox`]) and each chart's embed action are in that module too;
+//! - the poster (`browser::poster`) is asked for the same way (a poster button beside each
+//!   listen control, `browser::island::ask_for_poster`); the how-to-cite box
+//!   (`components::CiteBox`) and each chart's embed action are in that module too;
 //! - the embed view (`embed.html`, written by the post-build step): the charts module alone,
-//!   which mounts [`components::EmbedApp`] (one chart) when `<html data-embed>`.
+//!   which mounts `components::EmbedApp` (one chart) when `<html data-embed>`.
 //!
 //! Chart backend: plotters' SVG backend, drawn into a string and set as the chart's markup:
 //! crisp at any pixel ratio; its text is set by the browser, so CJK labels need no font
-//! files (label widths come from our own estimate, [`chart::measure`], because plotters'
+//! files (label widths come from our own estimate, `chart::measure`, because plotters'
 //! browser measuring inserts styled spans that the CSP blocks); colours from the theme's CSS
 //! properties. Marks for taps and keys are buttons laid over it from the same layout
 //! ([`chart::layout`]).
@@ -170,7 +170,7 @@ fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
 }
 
 /// Entry point of the charts module (`src/bin/charts.rs`), which the page loads after its
-/// first view: mounts [`components::ChartsApp`] in place of the slot's note.
+/// first view: mounts `components::ChartsApp` in place of the slot's note.
 pub fn start_charts() {
     browser::crash::install_panic_hook();
     // Read-aloud first: it needs no slot (the page may have loaded this module for it, with

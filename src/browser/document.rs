@@ -26,7 +26,7 @@ pub(crate) fn set_root_attribute(name: &str, value: Option<&str>) {
 
 /// How large the root text is against the usual 16 px: 1.5 in 长辈模式, 2 where the
 /// reader's browser sets text at 200%; 1 where it cannot be read.
-pub(crate) fn root_text_scale() -> f64 {
+pub fn root_text_scale() -> f64 {
     let size = web_sys::window().zip(html()).and_then(|(window, html)| {
         let style = window.get_computed_style(&html).ok()??;
         let size = style.get_property_value("font-size").ok()?;

@@ -3,14 +3,14 @@
 //! because none of these failures should break reading.
 
 pub(crate) mod crash;
-pub(crate) mod document;
+pub mod document;
 pub(crate) mod download;
 pub(crate) mod history;
-pub(crate) mod island;
+pub mod island;
 pub(crate) mod offline;
-pub(crate) mod poster;
+pub mod poster;
 pub(crate) mod resize;
 pub(crate) mod share;
-pub(crate) mod speech;
+pub mod speech;
 pub(crate) mod storage;
 pub(crate) mod theme;

@@ -7,10 +7,10 @@
 //! ([`crate::html`]) and, for a press on a control, asks this module to read its target
 //! ([`island::ask_to_read`], a [`island::READ_ALOUD`] window event), loading the module
 //! first if need be; a press made before the module started waits on its control
-//! (`data-state="busy"`), which [`serve`] takes up.
+//! (`data-state="busy"`), which `serve` takes up.
 //!
 //! The sentences are the `<span class="sentence">` that [`crate::html`] writes (a host test
-//! proves they are [`crate::speech::sentences`]); what a voice says for each, and which voice,
+//! proves they are `crate::speech::sentences`); what a voice says for each, and which voice,
 //! come from [`crate::speech`]. This file speaks and keeps the control saying what a press
 //! will do. It never moves focus and announces nothing but the "no voice" line after a
 //! press, so a screen reader's own speech is not disturbed; speech starts only on a press.

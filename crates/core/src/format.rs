@@ -45,7 +45,7 @@ pub(crate) fn figure_value(
     }
 }
 
-/// [`figure_value`] for a figure of the story.
+/// `figure_value` for a figure of the story.
 #[inline]
 pub fn figure(fig: &Figure, lang: Lang) -> String {
     figure_value(

@@ -17,7 +17,7 @@
 //! | [`view`] | the reader's view choices (sort, text size, appearance, chart scale) and the DOM names the page, its markup and its state share |
 //! | [`text`] | cleaning the source report, splitting it, scanning its numbers; marks in a text; escaping for markup |
 //! | [`data`] | the story's wire format and decoder, lookups; with `pipeline`, the build-time pipeline and validation |
-//! | [`format`] | numbers and units per language (万元, 亿元, million) |
+//! | [`format`](mod@format) | numbers and units per language (万元, 亿元, million) |
 //! | [`i18n`] | the interface's own strings in three languages |
 //! | [`route`] | URL hash <-> view state (language, filter, search, sort, open card, scale, text size), junk-proof |
 //! | [`search`] | search, theme filter and sort over the events |
@@ -29,10 +29,10 @@
 //!
 //! # Features
 //!
-//! - `pipeline` (the app's `build.rs`, and the tests): [`data::pipeline`] reads
+//! - `pipeline` (the app's `build.rs`, and the tests): `data::pipeline` reads
 //!   `data/story.toml` and its source report, cleans and converts the text (simplified,
 //!   traditional with OpenCC), validates every figure against its source span
-//!   ([`data::validate`]) and resolves the [`model::Story`]. The browser bundle never
+//!   (`data::validate`) and resolves the [`model::Story`]. The browser bundle never
 //!   carries it.
 //!
 //! # Why so many `#[inline]`

@@ -3,7 +3,7 @@
 //!
 //! The browser part (the app's `browser::speech`) speaks one sentence at a time with the Web
 //! Speech API and highlights the sentence's `<span class="sentence">`, which [`crate::html`]
-//! writes around the same ranges [`sentences`] finds; so the spans and the spoken sentences
+//! writes around the same ranges `sentences` finds; so the spans and the spoken sentences
 //! always correspond (a host test checks it for every card and the lead).
 
 use crate::format;

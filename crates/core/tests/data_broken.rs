@@ -1,7 +1,6 @@
 //! Host tests: a broken dataset fails with a message naming the file, the entry and the
 //! problem (PRODUCT.md §4). Fixtures: `tests/fixtures/broken/`, each `base.toml` with one
 //! thing broken.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 use zezhou_core::data::pipeline::{parse_story_file, prepare_source};

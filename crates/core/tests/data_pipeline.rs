@@ -1,6 +1,5 @@
 //! Host tests: the real dataset (`data/story.toml`) against its source, and a second story
 //! that proves the pipeline takes another report with no code change.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use zezhou_core::data::pipeline::{prepare_source, read_story_file, source_path};

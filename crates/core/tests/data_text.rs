@@ -1,5 +1,4 @@
 //! Host tests: cleaning, splitting and converting the real source report (`data/source.txt`).
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 use zezhou_core::text::clean::{has_pinyin_annotation, is_pinyin_letter};

@@ -59,7 +59,7 @@ impl Palette {
         series: [RGBColor(0xa8, 0x23, 0x1b), RGBColor(0x1f, 0x5f, 0x8b)],
     };
 
-    /// A palette from the values of [`Palette::PROPERTIES`] (as `getComputedStyle` gives
+    /// A palette from the values of `Palette::PROPERTIES` (as `getComputedStyle` gives
     /// them); a missing or unreadable value keeps the light theme's colour.
     #[inline]
     pub fn from_css(value: impl Fn(&str) -> Option<String>) -> Palette {

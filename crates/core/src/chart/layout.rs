@@ -172,7 +172,7 @@ pub struct Mark {
     /// Its direct value label, as drawn.
     pub(crate) label: String,
     /// Where a tap, click or hover selects it: the chart's full width, its row (and its
-    /// group's label, for a group's first bar); never less than [`ROW_H`] high.
+    /// group's label, for a group's first bar); never less than `ROW_H` high.
     pub hit: Rect,
 }
 
@@ -197,7 +197,7 @@ impl Layout {
     }
 }
 
-/// Lays out `data` at `width` pixels (at least [`MIN_WIDTH`]) in `lang`; `scale` applies to
+/// Lays out `data` at `width` pixels (at least `MIN_WIDTH`) in `lang`; `scale` applies to
 /// the money chart only.
 #[inline]
 pub fn layout(data: &ChartData, width: f64, lang: Lang, scale: ScaleKind) -> Layout {

@@ -6,13 +6,13 @@
 //! events.
 //!
 //! - [`spec`]: which figures each chart shows, chosen by rules over the data.
-//! - [`scale`]: linear and logarithmic scales from data values to pixels, with their ticks.
-//! - [`measure`]: text widths (estimated, font-free) and line wrapping.
+//! - `scale`: linear and logarithmic scales from data values to pixels, with their ticks.
+//! - `measure`: text widths (estimated, font-free) and line wrapping.
 //! - [`layout`]: bars, labels, ticks, touch targets and tooltip placement, in pixels.
 //! - [`draw`]: the layout drawn with plotters (SVG into a `String`), in the theme's colours.
 //! - [`describe`]: each chart's text description, in three languages.
 //! - [`export`]: CSV and JSON of a chart's data, with units, sources and the citation.
-//! - [`card`]: the small completion bars on event cards.
+//! - `card`: the small completion bars on event cards.
 //! - [`strings`]: the charts' interface strings.
 //!
 //! # Why SVG, and why it is inserted as markup

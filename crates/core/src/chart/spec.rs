@@ -3,9 +3,9 @@
 //! draws its own charts with no code change.
 //!
 //! - [`ChartKind::Money`]: every *reported* amount of money put into a programme, spent
-//!   ([`Kind::Spending`]) or invested ([`Kind::Investment`]), in [`Unit::Yuan`]. Loans
-//!   issued ([`Kind::Loans`]) are not spending and stay out (microcredit shows in the
-//!   achieved chart); incomes per household ([`Kind::Income`]) and derived figures stay out.
+//!   (`Kind::Spending`) or invested (`Kind::Investment`), in [`Unit::Yuan`]. Loans
+//!   issued (`Kind::Loans`) are not spending and stay out (microcredit shows in the
+//!   achieved chart); incomes per household (`Kind::Income`) and derived figures stay out.
 //!   Largest first. Each amount is its own bar: they are of different kinds and may overlap
 //!   (a county fund may pay for another programme), so they never add up to a total.
 //! - [`ChartKind::Achieved`]: one bar per [`Relation::AchievedVsTarget`], its length the

@@ -4,9 +4,9 @@
 //! - [`wire`]: the format `build.rs` embeds the story in, and its decoder (the app's
 //!   `data::story` decodes the embedded bytes with it);
 //! - lookups on [`Story`](crate::model::Story) by id and rank live in `lookup.rs`;
-//! - with `pipeline` (build.rs, tests): [`pipeline`] reads `data/story.toml` and its source
-//!   report and resolves the story, [`validate`] proves it matches its source, [`error`] says
-//!   what is wrong; [`story`] is this repository's story built by them, for tests and
+//! - with `pipeline` (build.rs, tests): `pipeline` reads `data/story.toml` and its source
+//!   report and resolves the story, `validate` proves it matches its source, `error` says
+//!   what is wrong; `story` is this repository's story built by them, for tests and
 //!   examples.
 
 mod lookup;

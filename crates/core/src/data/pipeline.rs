@@ -1,4 +1,5 @@
-//! From a data file and its source report to the resolved [`Story`] (host only).
+//! From a data file and its source report to the resolved [`Story`] (feature `pipeline`: build.rs
+//! and the tests).
 //!
 //! 1. read the data file ([`StoryFile`]) and the source report it names;
 //! 2. clean the source (pinyin out, full-width punctuation) and convert it to simplified,

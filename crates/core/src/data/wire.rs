@@ -3,12 +3,12 @@
 //! `build.rs` serialises the resolved story with postcard (fields in declaration order,
 //! lengths, enum variants and integers wider than a byte as LEB128 varints, `Option` and
 //! `bool` as one byte), then [`pool`] moves every string's bytes out of that stream into one
-//! of four pools: simplified, traditional (as [`Text3Wire`] stores it), English, and
+//! of four pools: simplified, traditional (as `Text3Wire` stores it), English, and
 //! everything else (ids, numbers). The stream keeps each string's length. Texts of one
 //! language side by side compress better: about 0.9 KB less gzipped than postcard's
 //! interleaved texts, in every reader's first download.
 //!
-//! One walk over the [`Story`] types, [`Source::story`], reads postcard (to pool it at build
+//! One walk over the [`Story`] types, `Source::story`, reads postcard (to pool it at build
 //! time) and the pooled form (to decode it in the app); written by hand because serde's
 //! derived decoding, with an error path and clean-up after each field, was several times
 //! larger in the page's WebAssembly. Malformed bytes panic: the embedded story comes from a

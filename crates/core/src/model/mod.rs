@@ -1,7 +1,7 @@
 //! The story as plain data: events, figures, themes, glossary.
 //!
 //! Two shapes live here:
-//! - [`raw`]: what a publisher writes in `data/story.toml` (simplified Chinese and English
+//! - `raw`: what a publisher writes in `data/story.toml` (simplified Chinese and English
 //!   only; the Chinese event texts come from the source report itself);
 //! - the resolved [`Story`]: what the app embeds, with every text in three scripts and every
 //!   derived figure computed. The build script turns the first into the second.
@@ -63,7 +63,7 @@ impl Lang {
 /// One text in the three forms the app shows.
 ///
 /// Serialized with the traditional text as a difference from the simplified one (see
-/// [`Text3Wire`]): most characters are the same in both scripts, and the embedded story is
+/// `Text3Wire`): most characters are the same in both scripts, and the embedded story is
 /// part of every reader's first download.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(from = "Text3Wire", into = "Text3Wire")]

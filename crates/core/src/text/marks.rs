@@ -2,7 +2,7 @@
 //!
 //! - [`event_segments`]: plain text, reported figures at their source span, and glossary
 //!   terms, in any language; the segments put back together are the text, exactly;
-//! - [`sentence_bounds`] and [`source_sentence`]: the sentence a figure comes from, split
+//! - `sentence_bounds` and `source_sentence`: the sentence a figure comes from, split
 //!   around its span so the UI can highlight it.
 //!
 //! Spans are located from the resolved [`SourceSpan`]: simplified by its byte range;
@@ -52,7 +52,7 @@ impl Mark<'_> {
 ///
 /// - Figures: every reported figure of the event that is in the body (not `in_title`), at its
 ///   span. A span that cannot be located (impossible after validation) is left unmarked.
-/// - Terms: see [`segments`].
+/// - Terms: see `segments`.
 ///
 /// Concatenating the segments' texts gives `event.text.get(lang)` exactly.
 #[inline]

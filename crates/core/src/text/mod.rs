@@ -2,12 +2,12 @@
 //!
 //! - [`clean`]: pinyin annotations out, full-width Chinese punctuation in;
 //! - [`escape`]: text escaped for HTML and SVG markup;
-//! - [`report`]: lead, numbered events and byline of a "十件大事"-style report;
-//! - [`numbers`]: every number in a text, Arabic or Chinese numerals, with its value (and the
+//! - `report`: lead, numbered events and byline of a "十件大事"-style report;
+//! - `numbers`: every number in a text, Arabic or Chinese numerals, with its value (and the
 //!   numbers an English wording states, to check figures' English spans);
 //! - [`marks`]: an event's text cut into plain, figure and glossary-term segments, and a
 //!   figure's source sentence;
-//! - [`script`] (feature `pipeline`): simplified ↔ traditional conversion with OpenCC, at
+//! - `script` (feature `pipeline`): simplified ↔ traditional conversion with OpenCC, at
 //!   build time.
 //!
 //! Everything here is plain Rust, and refers only to `crate::model` and to itself.

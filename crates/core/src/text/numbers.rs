@@ -82,7 +82,7 @@ impl NumberToken {
 ///
 /// Arabic numbers are digit runs with an optional decimal fraction (`0.89`), followed by an
 /// optional run of 十百千万亿 that multiplies them (`1.28亿`). `2016-2017` is two numbers.
-/// Chinese numbers are maximal runs of [`CHINESE_NUMERALS`].
+/// Chinese numbers are maximal runs of `CHINESE_NUMERALS`.
 #[inline]
 pub fn scan_numbers(text: &str) -> Vec<NumberToken> {
     let mut tokens = Vec::new();
