@@ -1,44 +1,18 @@
 //! Build script: validates `data/story.toml` against its source report and writes the
 //! resolved story to `$OUT_DIR/story.bin` (postcard, strings pooled by language:
-//! `src/data/wire.rs`), which `src/data/embedded.rs` embeds.
+//! `crates/core/src/data/wire.rs`), which `src/data/mod.rs` embeds.
 //!
-//! The pure modules are included by path, in the same tree as in the library, so that
-//! `crate::model::…`, `crate::text::…` and `crate::data::…` resolve here too. A dataset
-//! that does not match its source fails the build with every problem listed.
-
-// Included modules carry API the build script itself does not use.
-#![allow(dead_code, unused_imports)]
-
-#[path = "src/model/mod.rs"]
-mod model;
-
-#[path = "src/text/mod.rs"]
-mod text;
-
-#[path = "src/data"]
-mod data {
-    pub mod error;
-    pub mod pipeline;
-    pub mod validate;
-    pub mod wire;
-}
+//! The data pipeline is `zezhou_core`'s (feature `pipeline`). A dataset that does not match
+//! its source fails the build with every problem listed.
 
 use std::path::{Path, PathBuf};
+use zezhou_core::data;
 
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let data_file = manifest_dir.join("data").join("story.toml");
-    for watched in [
-        "data",
-        "src/model",
-        "src/text",
-        "src/data/error.rs",
-        "src/data/pipeline.rs",
-        "src/data/validate.rs",
-        "src/data/wire.rs",
-    ] {
-        println!("cargo:rerun-if-changed={watched}");
-    }
+    // The core crate is a build-dependency: cargo reruns this script when it changes.
+    println!("cargo:rerun-if-changed=data");
 
     let story = match data::pipeline::build_story(&data_file) {
         Ok(story) => story,

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test tier; exits non-zero if any fails. Installs what is missing first.
 #
-#   1. host:         cargo fmt --check; clippy (the workspace on the host, the app on wasm32)
-#                    with -D warnings; cargo test (the app and the post-build step)
+#   1. host:         cargo fmt --check; clippy (the workspace on the host, the app and the
+#                    core on wasm32) with -D warnings; cargo test (the core, the app and the
+#                    post-build step)
 #   2. browser unit: wasm-bindgen-test in headless Chromium (tests/web.rs)
 #   3. end-to-end:   trunk build --release, the size budget, then Playwright (playwright-core
 #                    driving /usr/bin/chromium) against dist/ served under a sub-path, and
@@ -23,6 +24,9 @@ cargo fmt --all --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
 # The app only: the post-build step is host-only.
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The core as the browser builds it, without the data pipeline (on the host its tests turn
+# the `pipeline` feature on), so code only the pipeline uses is not dead there.
+cargo clippy --locked -p zezhou-core --lib --target wasm32-unknown-unknown -- -D warnings
 
 step "host: cargo test"
 cargo test --locked --workspace

@@ -2,37 +2,51 @@
 //!
 //! # Map
 //!
-//! | module | what lives there |
-//! |---|---|
-//! | [`model`] | the story as plain types: events, figures, themes, glossary; exact decimals |
-//! | [`text`] | cleaning the source report, splitting it, scanning its numbers |
-//! | [`data`] | the embedded dataset; the build-time pipeline and validation (host only) |
-//! | [`format`] | numbers and units per language (万元, 亿元, million) |
-//! | [`html`] | the story's static content as HTML strings (the lead, card heads and texts, panel contents), escaped; figures and glossary terms marked as buttons in the lead, headings and texts ([`text::marks`]) |
-//! | [`chart`] | charts: figures chosen by rules over the data, scales, layout, plotters SVG drawing, descriptions, CSV/JSON exports, the embed view's address and snippet ([`chart::embed`]) |
-//! | [`cite`] | citations of the report and the app: GB/T 7714-2015 (Chinese), APA (English), with the retrieval date |
-//! | [`poster`] | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link; the link preview's title card |
-//! | [`route`] | URL <-> view state: each language's page ([`route::page_dir`]: the root, `zh-Hant/`, `en/`) and the hash (filter, search, sort, open card, scale, text size), junk-proof |
-//! | [`state`] | the shared signals; their link to URL, storage and document |
-//! | [`search`] | search, theme filter and sort over the events |
-//! | [`i18n`] | the interface's own strings in three languages |
-//! | [`speech`] | read-aloud, the plain part: sentences, what a voice says for each (English money in millions), the voice for a language |
-//! | [`components`] | Leptos components, one per file |
-//! | [`browser`] | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API and the poster's PNG and share (both in the charts module) |
+//! A Cargo workspace of three crates:
+//!
+//! - `crates/core` (`zezhou_core`): the pure core, everything that is not state, a
+//!   component or the browser. It does not depend on leptos, web-sys, gloo, js-sys or
+//!   wasm-bindgen, so the rule below is a compile error to break. This crate re-exports its
+//!   modules, so `crate::model::…` and `zezhou::chart::…` name them here;
+//! - this crate (`zezhou`, the workspace's root package): state, components, the browser
+//!   layer, both entry points and the embedded story;
+//! - `crates/postbuild`: trunk's post-build hook, host only (below).
+//!
+//! | module | crate | what lives there |
+//! |---|---|---|
+//! | [`model`] | core | the story as plain types: events, figures, themes, glossary, the language; exact decimals |
+//! | [`view`] | core | the reader's view choices (sort, text size, appearance, chart scale) and the DOM names the page, its markup and its state share: low, so every module can use them |
+//! | [`text`] | core | cleaning the source report, splitting it, scanning its numbers; marks in a text ([`text::marks`]); escaping for markup |
+//! | [`format`](mod@format) | core | numbers and units per language (万元, 亿元, million) |
+//! | [`i18n`] | core | the interface's own strings in three languages |
+//! | [`route`] | core | URL <-> view state: each language's page (`route::page_dir`: the root, `zh-Hant/`, `en/`) and the hash (filter, search, sort, open card, scale, text size), junk-proof |
+//! | [`search`] | core | search, theme filter and sort over the events |
+//! | [`cite`] | core | citations of the report and the app: GB/T 7714-2015 (Chinese), APA (English), with the retrieval date |
+//! | [`speech`] | core | read-aloud, the plain part: sentences, what a voice says for each (English money in millions), the voice for a language |
+//! | [`chart`] | core | charts: figures chosen by rules over a story, scales, layout, plotters SVG drawing, descriptions, CSV/JSON exports, the embed view's address and snippet ([`chart::embed`]) |
+//! | [`html`] | core | the story's static content as HTML strings (the lead, card heads and texts, panel contents), escaped; figures and glossary terms marked as buttons in the lead, headings and texts |
+//! | [`poster`] | core | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link; the link preview's title card |
+//! | `data` (core) | core | the story's wire format and decoder, lookups by id and rank; with the `pipeline` feature, the build-time pipeline and validation |
+//! | [`data`] | app | the embedded story ([`data::story`]) and the charts' data of it (`data::chart_data`) |
+//! | [`state`] | app | the shared signals; their link to URL, storage and document |
+//! | [`components`] | app | Leptos components, one per file |
+//! | [`browser`] | app | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API and the poster's PNG and share (both in the charts module) |
 //!
 //! # The one rule
 //!
-//! `model`, `data`, `text`, `format`, `speech`, `cite`, `poster` and `chart`'s geometry never
-//! import leptos, web-sys or gloo, so a host `cargo test` covers them fast and exactly.
-//! Components only wire signals to them. (A convention still: the core crate that makes it
-//! a compile error is issue 13's next step.)
+//! The core never imports leptos, web-sys or gloo, so a host `cargo test` covers it fast and
+//! exactly; it is a crate of its own that does not depend on them, so breaking the rule does
+//! not compile. Components only wire signals to it. Inside the core, no module imports one
+//! above it: shared view types live in [`view`], escaping in [`text::escape`], and the
+//! charts take the story they chart as an argument.
 //!
 //! # Build
 //!
-//! `build.rs` reads `data/story.toml` and the raw report beside it, cleans and converts the
-//! text (simplified, traditional), validates every figure against its source span and writes
-//! the resolved story (postcard, a compact serde format, with its strings pooled by language:
-//! [`data::wire`]) into `OUT_DIR`; [`data::story`] decodes it once at start-up.
+//! `build.rs` runs the core's data pipeline (its `pipeline` feature, a build-dependency):
+//! it reads `data/story.toml` and the raw report beside it, cleans and converts the text
+//! (simplified, traditional), validates every figure against its source span and writes the
+//! resolved story (postcard, a compact serde format, with its strings pooled by language:
+//! `zezhou_core::data::wire`) into `OUT_DIR`; [`data::story`] decodes it once at start-up.
 //!
 //! After trunk's build, its post-build hook (`crates/postbuild`, a host-only crate of the
 //! workspace that uses this one as a library) minifies the JavaScript, gives the
@@ -61,44 +75,37 @@
 //!   everything that changes piecemeal (open card, filters, controls, the panel's frame);
 //! - the charts ([`start_charts`], `src/bin/charts.rs`): a second WebAssembly module that
 //!   trunk builds as a "worker" asset and the page loads when the charts come near the
-//!   screen ([`browser::island`]). It mounts [`components::ChartsApp`] into the page's
+//!   screen (`browser::island`). It mounts `components::ChartsApp` into the page's
 //!   `#charts-root`. The two share no memory: the charts read `<html lang>`, `data-theme` and
 //!   the URL ([`state::provide_charts_state`]) and ask the page to open a card or keep the
 //!   scale in the URL with window events;
-//! - read-aloud lives in the charts module too ([`browser::speech`]: voices, utterances,
+//! - read-aloud lives in the charts module too (`browser::speech`: voices, utterances,
 //!   highlighting, pause, resume and stop). The page has only the sentence spans and the
 //!   listen controls ([`html`]) and, for a press, asks that module with a window event
-//!   ([`browser::island::ask_charts`]); before the module has started, the press waits on
+//!   (`browser::island::ask_charts`); before the module has started, the press waits on
 //!   its control (busy) and the page loads the module at once, which then takes it up.
 //!   Starting the module early mounts the charts far below, and moves nothing on screen;
-//! - the poster ([`browser::poster`]) is asked for the same way (a poster button beside each
-//!   listen control, [`browser::island::ask_charts`]); the how-to-cite box
-//!   ([`components::CiteBox`]) and each chart's embed action are in that module too;
+//! - the poster (`browser::poster`) is asked for the same way (a poster button beside each
+//!   listen control, `browser::island::ask_charts`); the how-to-cite box
+//!   (`components::CiteBox`) and each chart's embed action are in that module too;
 //! - the embed view (`embed.html`, written by the post-build step): the charts module alone,
-//!   which mounts [`components::EmbedApp`] (one chart) when `<html data-embed>`.
+//!   which mounts `components::EmbedApp` (one chart) when `<html data-embed>`.
 //!
 //! Chart backend: plotters' SVG backend, drawn into a string and set as the chart's markup:
 //! crisp at any pixel ratio; its text is set by the browser, so CJK labels need no font
-//! files (label widths come from our own estimate, [`chart::measure`], because plotters'
+//! files (label widths come from our own estimate, `chart::measure`, because plotters'
 //! browser measuring inserts styled spans that the CSP blocks); colours from the theme's CSS
 //! properties. Marks for taps and keys are buttons laid over it from the same layout
 //! ([`chart::layout`]).
 
 pub mod browser;
-pub mod chart;
-pub mod cite;
 pub mod components;
 pub mod data;
-pub mod format;
-pub mod html;
-pub mod i18n;
-pub mod model;
-pub mod poster;
-pub mod route;
-pub mod search;
-pub mod speech;
 pub mod state;
-pub mod text;
+
+pub use zezhou_core::{
+    chart, cite, format, html, i18n, model, poster, route, search, speech, text, view,
+};
 
 /// Browser entry point: installs the panic hook, renders [`components::App`] into a new
 /// `#app` off-screen and swaps it for the static first view in one step (same markup, so
@@ -167,7 +174,7 @@ fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
 }
 
 /// Entry point of the charts module (`src/bin/charts.rs`), which the page loads after its
-/// first view: mounts [`components::ChartsApp`] in place of the slot's note.
+/// first view: mounts `components::ChartsApp` in place of the slot's note.
 pub fn start_charts() {
     browser::crash::install_panic_hook();
     // Read-aloud first: it needs no slot (the page may have loaded this module for it, with

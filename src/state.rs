@@ -3,48 +3,12 @@
 //! [`crate::search`]); this file only wires them to signals.
 
 use crate::browser;
-use crate::chart::scale::ScaleKind;
 use crate::data::story;
 use crate::model::Lang;
-use crate::route::{Route, Sort, TextSize};
+use crate::route::Route;
 use crate::search::{visible_events, SearchIndex};
+use crate::view::{Appearance, ScaleKind, Sort, TextSize};
 use leptos::prelude::*;
-
-/// Light, dark, whatever the system says, or high contrast (text and controls at WCAG AAA
-/// contrast, 7:1).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Appearance {
-    #[default]
-    System,
-    Light,
-    Dark,
-    Contrast,
-}
-
-impl Appearance {
-    /// Every choice, as the switch cycles through them.
-    pub const ALL: [Appearance; 4] = [
-        Appearance::System,
-        Appearance::Light,
-        Appearance::Dark,
-        Appearance::Contrast,
-    ];
-
-    /// Stable identifier, stored and used as `<html data-theme>`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Appearance::System => "system",
-            Appearance::Light => "light",
-            Appearance::Dark => "dark",
-            Appearance::Contrast => "contrast",
-        }
-    }
-
-    /// Parses a stored value; `None` for anything else.
-    pub fn parse(s: &str) -> Option<Appearance> {
-        Appearance::ALL.into_iter().find(|a| a.as_str() == s)
-    }
-}
 
 /// The reader's choices kept across visits (a link's own choices win over them).
 #[derive(Clone, Copy, Debug, Default)]
@@ -189,7 +153,7 @@ impl AppState {
     }
 }
 
-use crate::html::event_dom_id;
+use crate::view::event_dom_id;
 
 /// The charts module's state (see [`crate::browser::island`]): the language and theme
 /// follow the document, the scale the URL; what the charts ask of the page goes to it as

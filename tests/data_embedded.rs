@@ -3,8 +3,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
-use zezhou::data::{build_story, story};
+use zezhou::data::story;
 use zezhou::model::Provenance;
+use zezhou_core::data::build_story;
 
 #[test]
 fn the_embedded_story_parses_and_is_current() {

@@ -6,7 +6,7 @@ use crate::model::Lang;
 /// Installs a panic hook that logs the panic to the console and then shows the message.
 /// With `panic = "abort"` the module stops right after, so the message uses a plain link to
 /// reload, which needs no WebAssembly.
-pub fn install_panic_hook() {
+pub(crate) fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         // As a JavaScript Error, so the console shows where it came from.
         web_sys::console::error_1(&js_sys::Error::new(&info.to_string()));
@@ -15,7 +15,7 @@ pub fn install_panic_hook() {
 }
 
 /// The message and the reload link's text in `lang`.
-pub fn message(lang: Lang) -> (&'static str, &'static str) {
+pub(crate) fn message(lang: Lang) -> (&'static str, &'static str) {
     match lang {
         Lang::ZhHans => ("抱歉，页面出错了。请重新加载；问题仍在时，原文和数字仍可在下方阅读。", "重新加载"),
         Lang::ZhHant => ("抱歉，頁面出錯了。請重新載入；問題仍在時，原文和數字仍可在下方閱讀。", "重新載入"),

@@ -7,7 +7,7 @@ fn html() -> Option<web_sys::Element> {
 }
 
 /// Sets `<html lang>`.
-pub fn set_lang(tag: &str) {
+pub(crate) fn set_lang(tag: &str) {
     if let Some(html) = html() {
         let _ = html.set_attribute("lang", tag);
     }
@@ -15,7 +15,7 @@ pub fn set_lang(tag: &str) {
 
 /// Sets a view attribute of `<html>` (`data-theme`, `data-text`), or removes it for the
 /// default.
-pub fn set_root_attribute(name: &str, value: Option<&str>) {
+pub(crate) fn set_root_attribute(name: &str, value: Option<&str>) {
     if let Some(html) = html() {
         let _ = match value {
             Some(v) => html.set_attribute(name, v),
@@ -38,7 +38,7 @@ pub fn root_text_scale() -> f64 {
 }
 
 /// Today in the reader's time zone (a citation's retrieval date).
-pub fn today() -> crate::cite::Day {
+pub(crate) fn today() -> crate::cite::Day {
     let now = js_sys::Date::new_0();
     crate::cite::Day {
         year: now.get_full_year() as u16,
@@ -48,14 +48,14 @@ pub fn today() -> crate::cite::Day {
 }
 
 /// Sets the document title.
-pub fn set_title(title: &str) {
+pub(crate) fn set_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(title);
     }
 }
 
 /// The element by id.
-pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
+pub(crate) fn element(id: &str) -> Option<web_sys::HtmlElement> {
     web_sys::window()?
         .document()?
         .get_element_by_id(id)?
@@ -64,7 +64,7 @@ pub fn element(id: &str) -> Option<web_sys::HtmlElement> {
 }
 
 /// Scrolls the element into view (smoothly unless the reader asked for reduced motion).
-pub fn scroll_to(id: &str) {
+pub(crate) fn scroll_to(id: &str) {
     let Some(el) = element(id) else {
         return;
     };
@@ -80,7 +80,7 @@ pub fn scroll_to(id: &str) {
 
 /// Scrolls to the element and moves focus to it without a second jump, so that keyboard and
 /// screen-reader users land where the page went (the element needs a `tabindex`).
-pub fn show(id: &str) {
+pub(crate) fn show(id: &str) {
     scroll_to(id);
     if let Some(el) = element(id) {
         focus(&el);
@@ -88,7 +88,7 @@ pub fn show(id: &str) {
 }
 
 /// True when the reader asked the system for reduced motion.
-pub fn prefers_reduced_motion() -> bool {
+pub(crate) fn prefers_reduced_motion() -> bool {
     web_sys::window()
         .and_then(|w| {
             w.match_media("(prefers-reduced-motion: reduce)")
@@ -99,7 +99,7 @@ pub fn prefers_reduced_motion() -> bool {
 }
 
 /// The element that has focus, to return focus to it later.
-pub fn active_element() -> Option<web_sys::HtmlElement> {
+pub(crate) fn active_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?
         .document()?
         .active_element()?
@@ -110,7 +110,7 @@ pub fn active_element() -> Option<web_sys::HtmlElement> {
 /// Moves focus to the element, if it is still in the document, without scrolling: focus
 /// that returns to a figure must not carry the reader away from where they went (and a tap
 /// that closed the panel must land where it was aimed).
-pub fn focus(el: &web_sys::HtmlElement) {
+pub(crate) fn focus(el: &web_sys::HtmlElement) {
     if el.is_connected() {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);

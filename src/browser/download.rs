@@ -5,19 +5,24 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Saves `text` as a file called `name` of type `mime`.
-pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+pub(crate) fn save_text(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     save_blob(name, &blob(text, mime)?)
 }
 
 /// Rasterises `svg` (of `width` × `height` CSS pixels) at `scale` times its size and saves
 /// it as a PNG called `name`: the SVG is loaded into an image from a Blob URL, drawn onto a
 /// canvas, and the canvas encoded with `toBlob`.
-pub async fn save_png(name: &str, svg: &str, size: (u32, u32), scale: u32) -> Result<(), JsValue> {
+pub(crate) async fn save_png(
+    name: &str,
+    svg: &str,
+    size: (u32, u32),
+    scale: u32,
+) -> Result<(), JsValue> {
     save_blob(name, &png(svg, size, scale).await?)
 }
 
 /// `svg` (of `width` × `height`) drawn into a canvas `scale` times as large, as a PNG.
-pub async fn png(
+pub(crate) async fn png(
     svg: &str,
     (width, height): (u32, u32),
     scale: u32,
@@ -72,7 +77,7 @@ fn blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
 }
 
 /// Offers `blob` as a download through a temporary link.
-pub fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+pub(crate) fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;

@@ -2,15 +2,15 @@
 //! Each function degrades quietly when the browser refuses (private mode, no clipboard),
 //! because none of these failures should break reading.
 
-pub mod crash;
+pub(crate) mod crash;
 pub mod document;
-pub mod download;
-pub mod history;
+pub(crate) mod download;
+pub(crate) mod history;
 pub mod island;
-pub mod offline;
+pub(crate) mod offline;
 pub mod poster;
-pub mod resize;
-pub mod share;
+pub(crate) mod resize;
+pub(crate) mod share;
 pub mod speech;
-pub mod storage;
-pub mod theme;
+pub(crate) mod storage;
+pub(crate) mod theme;

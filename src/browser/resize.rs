@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 /// most once a frame, so there is nothing to debounce). `on_width` must not change the
 /// element's own size (observe an element whose size does not depend on what is drawn),
 /// else the browser reports a resize loop. Stops when the returned observer is dropped.
-pub fn observe_width(
+pub(crate) fn observe_width(
     element: &web_sys::Element,
     on_width: impl Fn(f64) + 'static,
 ) -> Option<WidthObserver> {
@@ -28,7 +28,7 @@ pub fn observe_width(
 }
 
 /// A running [`observe_width`]; disconnects when dropped.
-pub struct WidthObserver {
+pub(crate) struct WidthObserver {
     observer: web_sys::ResizeObserver,
     _callback: Closure<dyn Fn()>,
 }

@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// What happened when the reader asked to share.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ShareOutcome {
+pub(crate) enum ShareOutcome {
     /// The system share sheet took it.
     Shared,
     /// The link is on the clipboard.
@@ -18,7 +18,7 @@ pub enum ShareOutcome {
 }
 
 /// Shares `url` with `title`.
-pub async fn share(title: &str, url: &str) -> ShareOutcome {
+pub(crate) async fn share(title: &str, url: &str) -> ShareOutcome {
     let Some(window) = web_sys::window() else {
         return ShareOutcome::Failed;
     };
@@ -47,7 +47,7 @@ pub async fn share(title: &str, url: &str) -> ShareOutcome {
 }
 
 /// Puts `text` on the clipboard; false where the browser has no clipboard or refuses.
-pub async fn copy(text: &str) -> bool {
+pub(crate) async fn copy(text: &str) -> bool {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return false;
     };
@@ -62,7 +62,7 @@ pub async fn copy(text: &str) -> bool {
 /// Shares `file` (a picture) through the system share sheet where the browser can share
 /// files (`navigator.canShare({ files })`); `None` where it cannot, for the caller to
 /// download it instead.
-pub async fn share_file(file: &web_sys::File, title: &str) -> Option<ShareOutcome> {
+pub(crate) async fn share_file(file: &web_sys::File, title: &str) -> Option<ShareOutcome> {
     let navigator = web_sys::window()?.navigator();
     let has_can_share =
         js_sys::Reflect::has(&navigator, &JsValue::from_str("canShare")).unwrap_or(false);

@@ -7,10 +7,10 @@
 //! ([`crate::html`]) and, for a press on a control, asks this module to read its target
 //! ([`island::ask_charts`], a [`island::READ_ALOUD`] window event), loading the module
 //! first if need be; a press made before the module started waits on its control
-//! (`data-state="busy"`), which [`serve`] takes up.
+//! (`data-state="busy"`), which `serve` takes up.
 //!
 //! The sentences are the `<span class="sentence">` that [`crate::html`] writes (a host test
-//! proves they are [`crate::speech::sentences`]); what a voice says for each, and which voice,
+//! proves they are `crate::speech::sentences`); what a voice says for each, and which voice,
 //! come from [`crate::speech`]. This file speaks and keeps the control saying what a press
 //! will do. It never moves focus and announces nothing but the "no voice" line after a
 //! press, so a screen reader's own speech is not disturbed; speech starts only on a press.
@@ -69,7 +69,7 @@ thread_local! {
 
 /// Starts serving the page's requests to read ([`island::READ_ALOUD`]), stopping on a
 /// language change, and reads what was pressed before this module started, if anything.
-pub fn serve() {
+pub(crate) fn serve() {
     island::listen(island::READ_ALOUD, |detail| {
         if detail == "stop" {
             stop();
@@ -120,7 +120,7 @@ fn play(control: Element) {
 }
 
 /// Stops the reading, if any, and resets its control.
-pub fn stop() {
+pub(crate) fn stop() {
     if let Some(r) = NOW.take() {
         WATCHER.with(|w| w.as_ref().map(MutationObserver::disconnect));
         r.synth.cancel();

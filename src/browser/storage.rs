@@ -27,31 +27,31 @@ fn set(key: &str, value: &str) {
 }
 
 /// The stored language tag, if any.
-pub fn lang() -> Option<String> {
+pub(crate) fn lang() -> Option<String> {
     get(LANG)
 }
 
 /// Stores the language tag; ignored where storage is unavailable.
-pub fn set_lang(tag: &str) {
+pub(crate) fn set_lang(tag: &str) {
     set(LANG, tag);
 }
 
 /// The stored appearance (system, light, dark), if any.
-pub fn appearance() -> Option<String> {
+pub(crate) fn appearance() -> Option<String> {
     get(APPEARANCE)
 }
 
 /// Stores the appearance; ignored where storage is unavailable.
-pub fn set_appearance(value: &str) {
+pub(crate) fn set_appearance(value: &str) {
     set(APPEARANCE, value);
 }
 
 /// The stored text size (normal, large, xl), if any.
-pub fn text_size() -> Option<String> {
+pub(crate) fn text_size() -> Option<String> {
     get(TEXT_SIZE)
 }
 
 /// Stores the text size; ignored where storage is unavailable.
-pub fn set_text_size(value: &str) {
+pub(crate) fn set_text_size(value: &str) {
     set(TEXT_SIZE, value);
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 /// The computed value of the custom property `name` (`--c-series-1`) on `<html>`, trimmed;
 /// `None` when there is none.
-pub fn custom_property(name: &str) -> Option<String> {
+pub(crate) fn custom_property(name: &str) -> Option<String> {
     let window = web_sys::window()?;
     let html = window.document()?.document_element()?;
     let style = window.get_computed_style(&html).ok()??;
@@ -17,7 +17,7 @@ pub fn custom_property(name: &str) -> Option<String> {
 
 /// Calls `on_change` whenever the system switches between light and dark, until the
 /// returned watch is dropped.
-pub fn watch_color_scheme(on_change: impl Fn() + 'static) -> Option<ColorSchemeWatch> {
+pub(crate) fn watch_color_scheme(on_change: impl Fn() + 'static) -> Option<ColorSchemeWatch> {
     let query = web_sys::window()?
         .match_media("(prefers-color-scheme: dark)")
         .ok()??;
@@ -29,7 +29,7 @@ pub fn watch_color_scheme(on_change: impl Fn() + 'static) -> Option<ColorSchemeW
 }
 
 /// A running watch of [`watch_color_scheme`]; stops when dropped.
-pub struct ColorSchemeWatch {
+pub(crate) struct ColorSchemeWatch {
     query: web_sys::MediaQueryList,
     callback: Closure<dyn Fn()>,
 }

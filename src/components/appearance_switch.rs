@@ -1,10 +1,11 @@
 use crate::i18n::strings;
-use crate::state::{use_app, Appearance};
+use crate::state::use_app;
+use crate::view::Appearance;
 use leptos::prelude::*;
 
 /// System / light / dark / high contrast: a select, so the current choice is always named.
 #[component]
-pub fn AppearanceSwitch() -> impl IntoView {
+pub(crate) fn AppearanceSwitch() -> impl IntoView {
     let state = use_app();
     let t = move || strings(state.lang.get());
     let name = move |a: Appearance| match a {

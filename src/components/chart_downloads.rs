@@ -4,8 +4,9 @@ use crate::browser::{history, share};
 use crate::chart::draw::{for_download, Palette};
 use crate::chart::export::{csv, file_name, json};
 use crate::chart::layout::Layout;
-use crate::chart::spec::{embedded, ChartKind};
+use crate::chart::spec::ChartKind;
 use crate::chart::strings::{chart_strings, title};
+use crate::data::chart_data;
 use crate::data::story;
 use crate::state::use_charts;
 use leptos::prelude::*;
@@ -84,12 +85,12 @@ pub fn ChartDownloads(
             Format::Csv => save_text(
                 &name,
                 "text/csv;charset=utf-8",
-                &csv(embedded(kind), lang, &citations_today(lang)),
+                &csv(chart_data(kind), lang, &citations_today(lang)),
             ),
             Format::Json => save_text(
                 &name,
                 "application/json;charset=utf-8",
-                &json(embedded(kind), story(), lang, &citations_today(lang)),
+                &json(chart_data(kind), story(), lang, &citations_today(lang)),
             ),
         };
         if let Err(err) = result {

@@ -1,5 +1,6 @@
-use crate::chart::spec::{embedded, is_reported, ChartKind};
+use crate::chart::spec::{is_reported, ChartKind};
 use crate::chart::strings::{chart_strings, title};
+use crate::data::chart_data;
 use crate::format;
 use crate::i18n::{kind_name, rank_label, strings};
 use crate::model::{Figure, Lang, Provenance};
@@ -8,7 +9,7 @@ use leptos::prelude::*;
 
 /// A chart's data as a real table, shown and hidden by a toggle button.
 #[component]
-pub fn ChartTable(
+pub(crate) fn ChartTable(
     /// Which chart.
     kind: ChartKind,
 ) -> impl IntoView {
@@ -60,7 +61,7 @@ fn table(kind: ChartKind, lang: Lang, caption_id: String) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {embedded(kind)
+                {chart_data(kind)
                     .rows()
                     .into_iter()
                     .map(|row| {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// What a chart mark is: its label, value (reported or derived), the figures behind it, and
 /// a way to its event's card. Stays until closed; drawn again when the language changes.
 #[component]
-pub fn ChartTooltip(
+pub(crate) fn ChartTooltip(
     /// The bar it describes.
     datum: &'static Datum<'static>,
     /// The language to write it in.

@@ -3,10 +3,11 @@ use crate::browser::resize::{observe_width, WidthObserver};
 use crate::chart::describe::{describe, mark_name};
 use crate::chart::draw::{for_page, svg, Palette};
 use crate::chart::layout::{fixed, layout as chart_layout, place_tooltip, Layout, Placement, Rect};
-use crate::chart::scale::ScaleKind;
-use crate::chart::spec::{embedded, ChartKind};
+use crate::chart::spec::ChartKind;
 use crate::chart::strings::{chart_strings, title};
+use crate::data::chart_data;
 use crate::state::use_charts;
+use crate::view::ScaleKind;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,7 +26,7 @@ struct Tip {
 /// Few reactive closures and one event handler per kind of event (delegated from the
 /// marks' container): every distinct closure costs code in the browser bundle.
 #[component]
-pub fn ChartView(
+pub(crate) fn ChartView(
     /// Which chart.
     kind: ChartKind,
     /// The theme colours to draw in.
@@ -33,7 +34,7 @@ pub fn ChartView(
 ) -> impl IntoView {
     let state = use_charts();
     let lang = state.lang;
-    let data = embedded(kind);
+    let data = chart_data(kind);
     let count = data.bars().count();
 
     let slug = kind.slug();

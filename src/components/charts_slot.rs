@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// Where the charts go: the charts module (loaded when this comes near the screen, see
 /// [`crate::browser::island`]) replaces the note inside with [`super::ChartsApp`].
 #[component]
-pub fn ChartsSlot() -> impl IntoView {
+pub(crate) fn ChartsSlot() -> impl IntoView {
     let lang = use_app().lang;
     view! {
         <div class="charts-slot" id=CHARTS_ROOT data-testid="charts-slot" aria-busy="true">

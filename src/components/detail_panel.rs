@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// or its close button (see [`crate::state::provide_app_state`]), and returns focus to what
 /// opened it.
 #[component]
-pub fn DetailPanel() -> impl IntoView {
+pub(crate) fn DetailPanel() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let t = move || strings(lang.get());

@@ -1,7 +1,8 @@
 use crate::data::story;
-use crate::html::{card_head, card_text, event_dom_id};
+use crate::html::{card_head, card_text};
 use crate::i18n::strings;
 use crate::state::use_app;
+use crate::view::event_dom_id;
 use leptos::prelude::*;
 
 /// One event: rank, theme, title, summary, key figures; expands in place to its full text.

@@ -1,12 +1,13 @@
 use crate::data::story;
 use crate::i18n::{sort_name, strings};
-use crate::route::{limit_query, Sort};
+use crate::route::limit_query;
 use crate::state::use_app;
+use crate::view::Sort;
 use leptos::prelude::*;
 
 /// Theme chips, the search box and the sort order.
 #[component]
-pub fn EventFilters() -> impl IntoView {
+pub(crate) fn EventFilters() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let t = move || strings(lang.get());

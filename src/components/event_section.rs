@@ -43,7 +43,7 @@ pub(super) fn space_clicks(ev: &web_sys::KeyboardEvent) {
 
 /// The ten events: filters, the result count, the cards (or an empty state).
 #[component]
-pub fn EventSection() -> impl IntoView {
+pub(crate) fn EventSection() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let total = story().events.len();

@@ -1,14 +1,14 @@
 use crate::data::story;
 use crate::format;
-use crate::html::event_dom_id;
 use crate::i18n::strings;
 use crate::state::use_app;
+use crate::view::event_dom_id;
 use leptos::prelude::*;
 
 /// The headline figures under the header; each is a link to the card it comes from (a plain
 /// `#event-N` jump without the app; with it, the card also opens).
 #[component]
-pub fn HeadlineStrip() -> impl IntoView {
+pub(crate) fn HeadlineStrip() -> impl IntoView {
     let state = use_app();
     let lang = state.lang;
     let story = story();

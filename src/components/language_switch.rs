@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// 简体 / 繁體 / English: a group of toggle buttons, the current one pressed.
 #[component]
-pub fn LanguageSwitch() -> impl IntoView {
+pub(crate) fn LanguageSwitch() -> impl IntoView {
     let state = use_app();
     view! {
         <div class="lang-switch" role="group" aria-label=move || strings(state.lang.get()).language>

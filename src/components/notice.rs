@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 /// A short confirmation ("链接已复制") in a polite live region; it fades after a few seconds.
 #[component]
-pub fn Notice() -> impl IntoView {
+pub(crate) fn Notice() -> impl IntoView {
     let state = use_app();
     let timer = StoredValue::new_local(None::<Timeout>);
     Effect::new(move |_| {

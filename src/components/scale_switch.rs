@@ -1,11 +1,11 @@
-use crate::chart::scale::ScaleKind;
 use crate::chart::strings::chart_strings;
 use crate::state::use_charts;
+use crate::view::ScaleKind;
 use leptos::prelude::*;
 
 /// Linear / logarithmic: toggle buttons bound to the shared scale (kept in the URL).
 #[component]
-pub fn ScaleSwitch() -> impl IntoView {
+pub(crate) fn ScaleSwitch() -> impl IntoView {
     let state = use_charts();
     let lang = state.lang;
     move || {

@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 /// Shares the current view: the system share sheet where there is one, else the clipboard,
 /// with a visible confirmation.
 #[component]
-pub fn ShareButton() -> impl IntoView {
+pub(crate) fn ShareButton() -> impl IntoView {
     let state = use_app();
     let t = move || strings(state.lang.get());
     let on_click = move |_| {

@@ -1,13 +1,13 @@
 use crate::i18n::strings;
-use crate::route::TextSize;
 use crate::state::use_app;
+use crate::view::TextSize;
 use leptos::prelude::*;
 
 /// 长辈模式 / Large text: a toggle button in the header that turns the whole app to large
 /// text, wider spacing, larger targets and simpler chrome; while it is on, a second toggle
 /// takes the text a step further. Both say their state with `aria-pressed`.
 #[component]
-pub fn TextSizeSwitch() -> impl IntoView {
+pub(crate) fn TextSizeSwitch() -> impl IntoView {
     let state = use_app();
     let t = move || strings(state.lang.get());
     let text = state.text;

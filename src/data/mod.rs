@@ -1,27 +1,39 @@
-//! The embedded dataset, its build-time pipeline and validation.
+//! The story embedded in the build, and the charts' data of it.
 //!
-//! - [`story`]: the story embedded in the build (all targets), parsed once; [`wire`] is its
-//!   format;
-//! - lookups on [`Story`](crate::model::Story) by id and rank live in `lookup.rs`;
-//! - host only: [`pipeline`] reads `data/story.toml` and its source report and resolves the
-//!   story, [`validate`] proves it matches its source, [`error`] says what is wrong.
-//!
-//! `build.rs` includes `error`, `pipeline`, `validate` and `wire` by path (with `model` and `text`),
-//! so they only refer to `crate::model`, `crate::text` and `crate::data::{error, validate}`.
+//! `build.rs` writes `$OUT_DIR/story.bin` from `data/story.toml` after validating it (with
+//! `zezhou_core`'s pipeline): the story in postcard's format with its strings pooled by
+//! language ([`zezhou_core::data::wire`]), so decoding cannot fail unless the build itself
+//! is broken; a host test (`tests/data_embedded.rs`) proves it decodes to the story the
+//! pipeline builds.
 
-pub mod embedded;
-mod lookup;
-pub mod wire;
+use crate::chart::spec::{ChartData, ChartKind};
+use crate::model::Story;
+use std::sync::OnceLock;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod error;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod pipeline;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod validate;
+/// The resolved story, serialised by `build.rs`.
+const STORY_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/story.bin"));
 
-pub use embedded::story;
-#[cfg(not(target_arch = "wasm32"))]
-pub use error::{DataError, DataErrors, Entry, Problem};
-#[cfg(not(target_arch = "wasm32"))]
-pub use pipeline::build_story;
+/// The embedded story, decoded on first use.
+pub fn story() -> &'static Story {
+    static STORY: OnceLock<Story> = OnceLock::new();
+    STORY.get_or_init(|| zezhou_core::data::wire::decode(STORY_BYTES))
+}
+
+/// The data of chart `kind` for the embedded story, chosen once and kept.
+pub(crate) fn chart_data(kind: ChartKind) -> &'static ChartData<'static> {
+    static CHARTS: OnceLock<[ChartData<'static>; 3]> = OnceLock::new();
+    let charts = CHARTS.get_or_init(|| ChartKind::ALL.map(|k| ChartData::of(k, story())));
+    &charts[kind as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_data_is_the_story_s() {
+        for kind in ChartKind::ALL {
+            assert_eq!(chart_data(kind), &ChartData::of(kind, story()));
+        }
+    }
+}

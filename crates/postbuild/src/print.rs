@@ -6,11 +6,11 @@
 
 use zezhou::chart::draw::{for_download, Palette};
 use zezhou::chart::layout::layout;
-use zezhou::chart::scale::ScaleKind;
 use zezhou::chart::spec::{ChartData, ChartKind};
 use zezhou::chart::strings::title;
 use zezhou::data::story;
 use zezhou::model::Lang;
+use zezhou::view::ScaleKind;
 
 /// The width the charts are drawn at for paper, in CSS px: with margins, within the text
 /// column of an A4 or Letter page (a picture in CSS `content` keeps its own size).
