@@ -104,7 +104,7 @@ pub mod data;
 pub mod state;
 
 pub use zezhou_core::{
-    chart, cite, format, html, i18n, model, poster, route, search, speech, text, view,
+    chart, cite, format, html, i18n, island, model, poster, route, search, speech, text, view,
 };
 
 /// Browser entry point: installs the panic hook, renders [`components::App`] into a new

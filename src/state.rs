@@ -3,6 +3,7 @@
 //! [`crate::search`]); this file only wires them to signals.
 
 use crate::browser;
+use crate::browser::island::Ask;
 use crate::data::story;
 use crate::model::Lang;
 use crate::route::Route;
@@ -183,12 +184,12 @@ impl ChartsState {
     /// Sets the money chart's scale, and tells the page (which keeps it in the URL).
     pub fn set_scale(&self, scale: ScaleKind) {
         self.scale.set(scale);
-        browser::island::emit(browser::island::SET_SCALE, scale.as_str());
+        browser::island::emit(&Ask::SetScale(scale));
     }
 
     /// Asks the page to open and show the card of event `rank`.
     pub fn go_to_event(&self, rank: u8) {
-        if !browser::island::emit(browser::island::GO_TO_EVENT, &rank.to_string()) {
+        if !browser::island::emit(&Ask::GoToEvent(rank)) {
             // No page listens: the embed view. The card opens in the fact sheet, in a new tab.
             let view = Route {
                 open: Some(rank),
@@ -357,13 +358,15 @@ pub fn provide_app_state() -> AppState {
     });
 
     // What the charts (a second module) ask of the page.
-    browser::island::listen(browser::island::GO_TO_EVENT, move |detail| {
-        if let Some(rank) = detail.parse().ok().filter(|r| story().event(*r).is_some()) {
-            state.go_to_event(rank);
+    browser::island::listen(Ask::GO_TO_EVENT, move |ask| {
+        if let Ask::GoToEvent(rank) = ask {
+            if story().event(rank).is_some() {
+                state.go_to_event(rank);
+            }
         }
     });
-    browser::island::listen(browser::island::SET_SCALE, move |detail| {
-        if let Some(scale) = ScaleKind::parse(&detail) {
+    browser::island::listen(Ask::SET_SCALE, move |ask| {
+        if let Ask::SetScale(scale) = ask {
             state.scale.set(scale);
         }
     });

@@ -34,7 +34,7 @@ pub fn root() -> String {
     ROOT.with(|root| {
         root.get_or_init(|| {
             let head = leptos::prelude::document()
-                .query_selector_all("meta[name=zezhou-root], link[href]")
+                .query_selector_all(super::island::ROOT_AND_LINKS)
                 .ok();
             let mut root = None;
             for i in 0..head.as_ref().map_or(0, |h| h.length()) {

@@ -6,52 +6,46 @@
 //!   URL and with the integrity value the build hook put in `<meta name="zezhou-charts">`;
 //!   that script fetches the module checked the same way;
 //! - the two talk through the document: the charts follow `<html lang>` and
-//!   `<html data-theme>` and the URL; they ask the page for things with window events
-//!   ([`GO_TO_EVENT`], [`SET_SCALE`]) whose `detail` is a string, and the page asks them to
-//!   read aloud ([`READ_ALOUD`]).
+//!   `<html data-theme>` and the URL; each asks the other for things with typed messages
+//!   ([`Ask`], the core's `island`: window events with a string `detail`, encoded and read
+//!   back there, host-tested): the charts ask the page to open a card or keep the scale, the
+//!   page asks the charts to read aloud or make a poster.
 
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Event asking the page to open and show an event's card; detail: the rank.
-pub const GO_TO_EVENT: &str = "zezhou:go-to-event";
-/// Event telling the page the money chart's scale; detail: `linear` or `log`.
-pub const SET_SCALE: &str = "zezhou:set-scale";
-/// Event asking the charts module to read aloud ([`crate::browser::speech`]); detail: the
-/// `data-listen` of the listen control pressed (`lead`, `event-3`), or `stop`.
-pub const READ_ALOUD: &str = "zezhou:read-aloud";
-/// Event asking the charts module to make a poster ([`crate::browser::poster`]); detail:
-/// the `data-poster` of the button pressed (`lead` for the whole sheet, `event-3`).
-pub const POSTER: &str = "zezhou:poster";
-/// The id of the element the charts mount into.
-pub const CHARTS_ROOT: &str = "charts-root";
+pub use crate::island::{
+    Ask, Target, BUSY, BUSY_POSTER, BUSY_READ, CHARTS_META, CHARTS_ROOT, LISTEN, POSTER,
+    ROOT_AND_LINKS, ROOT_META,
+};
 
-/// Sends `name` with `detail` to whoever listens on the window. True when a listener
-/// ([`listen`]) took it: the other module has started.
-pub fn emit(name: &str, detail: &str) -> bool {
+/// Sends `ask` to whoever listens on the window. True when a listener ([`listen`]) took it:
+/// the other module has started.
+pub fn emit(ask: &Ask) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&JsValue::from_str(detail));
+    init.set_detail(&JsValue::from_str(&ask.detail()));
     init.set_cancelable(true);
-    web_sys::CustomEvent::new_with_event_init_dict(name, &init)
+    web_sys::CustomEvent::new_with_event_init_dict(ask.name(), &init)
         .and_then(|event| window.dispatch_event(&event))
         // `dispatchEvent` is false when a listener cancelled the event, as `listen` does.
         .is_ok_and(|not_taken| !not_taken)
 }
 
-/// Calls `on_detail` with the detail of every `name` event on the window, for the life of
-/// the page, and tells the sender it was taken (see [`emit`]).
-pub fn listen(name: &str, on_detail: impl Fn(String) + 'static) {
+/// Calls `on_ask` with every message named `name` (one of [`Ask`]'s names) that reads as
+/// one ([`Ask::parse`]), for the life of the page, and tells the sender it was taken (see
+/// [`emit`]).
+pub fn listen(name: &'static str, on_ask: impl Fn(Ask) + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let callback = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |ev: web_sys::CustomEvent| {
         ev.prevent_default();
-        if let Some(detail) = ev.detail().as_string() {
-            on_detail(detail);
+        if let Some(ask) = ev.detail().as_string().and_then(|d| Ask::parse(name, &d)) {
+            on_ask(ask);
         }
     });
     let _ = window.add_event_listener_with_callback(name, callback.as_ref().unchecked_ref());
@@ -94,11 +88,7 @@ pub fn load_charts() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(meta) = document
-        .query_selector("meta[name=zezhou-charts]")
-        .ok()
-        .flatten()
-    else {
+    let Some(meta) = document.query_selector(CHARTS_META).ok().flatten() else {
         return;
     };
     let (Some(src), Ok(script)) = (
@@ -164,30 +154,25 @@ pub fn load_charts_when_near() {
 pub fn ask_charts(ev: &web_sys::MouseEvent) -> Option<u8> {
     let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
     let button = target.closest(".listen button").ok()??;
-    let (event, id, control) = match button.get_attribute("data-poster") {
-        Some(id) => (POSTER, id, button),
-        None if button.has_attribute("data-stop") => (READ_ALOUD, "stop".to_owned(), button),
+    let (ask, control) = match button.get_attribute(POSTER) {
+        Some(id) => (Ask::Poster(Target::parse(&id)?), button),
+        None if button.has_attribute("data-stop") => (Ask::ReadAloud(None), button),
         None => {
             let control = button.parent_element()?;
-            (READ_ALOUD, control.get_attribute("data-listen")?, control)
+            let target = Target::parse(&control.get_attribute(LISTEN)?)?;
+            (Ask::ReadAloud(Some(target)), control)
         }
     };
-    if !emit(event, &id) {
+    if !emit(&ask) {
         let document = leptos::prelude::document();
-        if let Ok(Some(waiting)) = document.query_selector("[data-state=busy]") {
+        if let Ok(Some(waiting)) = document.query_selector(BUSY) {
             let _ = waiting.remove_attribute("data-state");
         }
         let _ = control.set_attribute("data-state", "busy");
         load_charts();
     }
-    if event == POSTER {
-        return None;
+    match ask {
+        Ask::ReadAloud(Some(Target::Event(rank))) => Some(rank),
+        _ => None,
     }
-    id.strip_prefix("event-")?.parse().ok()
 }
-
-/// The poster button whose press waits for the charts module to start.
-pub const POSTER_BUSY: &str = "button[data-poster][data-state=busy]";
-
-/// The listen control whose press waits for the charts module to start.
-pub const BUSY: &str = ".listen[data-state=busy]";

@@ -11,6 +11,7 @@ use crate::data::story;
 use crate::poster::{poster, Subject, HEIGHT, WIDTH};
 use crate::route::Route;
 use crate::state::document_lang;
+use island::{Ask, Target};
 use wasm_bindgen::JsCast;
 // wasm-bindgen-futures' own spawn, not Leptos': a poster can be asked for before Leptos (and
 // its executor) has mounted the charts.
@@ -19,22 +20,30 @@ use wasm_bindgen_futures::spawn_local;
 /// Starts serving the page's requests for posters, and makes the one pressed before this
 /// module started, if any.
 pub fn serve() {
-    island::listen(island::POSTER, |id| make(&id));
-    let waiting = leptos::prelude::document().query_selector(island::POSTER_BUSY);
+    island::listen(Ask::POSTER, |ask| {
+        if let Ask::Poster(target) = ask {
+            make(target);
+        }
+    });
+    let waiting = leptos::prelude::document().query_selector(island::BUSY_POSTER);
     if let Ok(Some(button)) = waiting {
         let _ = button.remove_attribute("data-state");
-        if let Some(id) = button.get_attribute("data-poster") {
-            make(&id);
+        if let Some(target) = button
+            .get_attribute(island::POSTER)
+            .and_then(|id| Target::parse(&id))
+        {
+            make(target);
         }
     }
 }
 
-/// The poster of `id` (`lead` for the sheet, `event-3` for a card).
-fn make(id: &str) {
+/// The poster of `target` (the lead: the whole sheet).
+fn make(target: Target) {
     let lang = document_lang().unwrap_or_default();
-    let subject = match id.strip_prefix("event-").and_then(|r| r.parse().ok()) {
-        Some(rank) => Subject::Event(rank),
-        None => Subject::Sheet,
+    let id = target.id();
+    let subject = match target {
+        Target::Event(rank) => Subject::Event(rank),
+        Target::Lead => Subject::Sheet,
     };
     let view = Route {
         open: match subject {

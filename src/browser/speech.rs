@@ -70,15 +70,15 @@ thread_local! {
 /// Starts serving the page's requests to read ([`island::READ_ALOUD`]), stopping on a
 /// language change, and reads what was pressed before this module started, if anything.
 pub(crate) fn serve() {
-    island::listen(island::READ_ALOUD, |detail| {
-        if detail == "stop" {
-            stop();
-            return;
+    island::listen(island::Ask::READ_ALOUD, |ask| match ask {
+        island::Ask::ReadAloud(None) => stop(),
+        island::Ask::ReadAloud(Some(target)) => {
+            let selector = format!(".listen[data-listen=\"{}\"]", target.id());
+            if let Ok(Some(control)) = leptos::prelude::document().query_selector(&selector) {
+                play(control);
+            }
         }
-        let selector = format!(".listen[data-listen=\"{detail}\"]");
-        if let Ok(Some(control)) = leptos::prelude::document().query_selector(&selector) {
-            play(control);
-        }
+        _ => {}
     });
     island::watch_document_attributes(|| {
         let lang = crate::state::document_lang();
@@ -86,7 +86,7 @@ pub(crate) fn serve() {
             stop();
         }
     });
-    if let Ok(Some(control)) = leptos::prelude::document().query_selector(island::BUSY) {
+    if let Ok(Some(control)) = leptos::prelude::document().query_selector(island::BUSY_READ) {
         play(control);
     }
 }
@@ -114,7 +114,7 @@ fn play(control: Element) {
     }
     stop();
     let lang = crate::state::document_lang().unwrap_or_default();
-    if let Some(id) = control.get_attribute("data-listen") {
+    if let Some(id) = control.get_attribute(island::LISTEN) {
         start(control, &id, lang);
     }
 }

@@ -302,9 +302,9 @@ pub fn listen_control(target: &str, lang: Lang) -> String {
     // The poster button first: the stop button that shows while reading, and the read
     // button's changing label, then move nothing that was already there.
     h.raw(r#"<div class="listen""#)
-        .attr("data-listen", target)
+        .attr(crate::island::LISTEN, target)
         .raw(r#"><button type="button" class="button listen__poster" data-testid="poster""#)
-        .attr("data-poster", target)
+        .attr(crate::island::POSTER, target)
         .raw(r#"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M5 3h14v18H5zM8 14h3v3H8zm5 0h3v3h-3zM8 6h8v5H8z" fill="none" stroke="currentColor" stroke-width="2"></path></svg><span>"#)
         .text(t.poster)
         .raw(r#"</span></button><button type="button" class="button listen__play" data-testid="listen"><svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M3 9h4l5-4v14l-5-4H3zm13 0a4 4 0 0 1 0 6m2-9a8 8 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2"></path></svg><span class="listen__label">"#)

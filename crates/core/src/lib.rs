@@ -63,6 +63,7 @@ pub mod data;
 pub mod format;
 pub mod html;
 pub mod i18n;
+pub mod island;
 pub mod model;
 pub mod poster;
 pub mod route;
