@@ -19,6 +19,7 @@
 //! | [`text`] | core | cleaning the source report, splitting it, scanning its numbers; marks in a text ([`text::marks`]); escaping for markup |
 //! | [`format`](mod@format) | core | numbers and units per language (万元, 亿元, million) |
 //! | [`i18n`] | core | the interface's own strings in three languages |
+//! | [`island`] | core | the contract between the page and the charts module: the messages each asks of the other ([`island::Ask`]), encoded and read back, and the DOM names both read |
 //! | [`route`] | core | URL <-> view state: each language's page (`route::page_dir`: the root, `zh-Hant/`, `en/`) and the hash (filter, search, sort, open card, scale, text size), junk-proof |
 //! | [`search`] | core | search, theme filter and sort over the events |
 //! | [`cite`] | core | citations of the report and the app: GB/T 7714-2015 (Chinese), APA (English), with the retrieval date |
