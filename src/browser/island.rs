@@ -145,8 +145,8 @@ pub fn load_charts_when_near() {
 
 /// The page's part of what the charts module does for a press in the cards or the lead
 /// ([`crate::html::listen_control`]): read aloud (a listen control's button) or draw a
-/// poster (`button[data-poster]`). It asks that module with a window event ([`READ_ALOUD`]
-/// with the control's target or `stop`, [`POSTER`] with the poster's subject). Before the
+/// poster (`button[data-poster]`). It asks that module with a message ([`Ask::ReadAloud`]
+/// with the control's target or none to stop, [`Ask::Poster`] with the poster's target). Before the
 /// module has started, the control shows that it is busy (`data-state="busy"`, which is
 /// also the request the module takes up when it starts: one waits, the last pressed) and
 /// the module is loaded now. Returns the rank of the card a read press was for, for the

@@ -1,5 +1,5 @@
 //! The poster (海报), in the charts module: a press on a poster button in the page
-//! ([`island::ask_charts`], a [`island::POSTER`] window event, loading this module at
+//! ([`island::ask_charts`], an [`island::Ask::Poster`] message, loading this module at
 //! once if need be) draws [`crate::poster`]'s picture in the reader's language and theme,
 //! with a QR code of the deep link to that card (or to the sheet) in that language, turns
 //! it into a PNG as the chart downloads do, and shares it as a file through the system share
