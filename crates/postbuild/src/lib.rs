@@ -20,7 +20,7 @@
 //! 5. draws the link previews' pictures, one per language (`og-{lang}.png`, [`preview`]),
 //!    whose Open Graph and Twitter tags the page carries; writes `embed.html`, the embed view of one chart for other sites' iframes
 //!    ([`page::embed`]), `404.html`, which lands on the app from any mistyped path, and the
-//!    charts' pictures for print ([`print`]);
+//!    charts' pictures for print ([`print`](mod@print));
 //! 6. writes `sw.js`, precaching exactly the files of this build under a versioned cache
 //!    ([`offline`]).
 //!
