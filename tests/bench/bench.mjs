@@ -670,7 +670,7 @@ for (const [key, label] of [
   const fast = inp[1][key];
   const shown = (x) => (x.duration > 0 ? msf(x.duration, 0) : '< 16 ms');
   const share = Number.isFinite(fast.share) ? `${Math.round(fast.share * 100)}% in handlers (${fast.reported}/${RUNS} ≥ 16 ms)` : 'all < 16 ms';
-  row(`${label}: 4× CPU | unthrottled`, `${shown(slow)} | ${shown(fast)}`, '', share, `≤ ${INP_MS} ms at 4×`, slow.duration <= INP_MS);
+  row(`${label}: 4× CPU / unthrottled`, `${shown(slow)} / ${shown(fast)}`, '', share, `≤ ${INP_MS} ms at 4×`, slow.duration <= INP_MS);
 }
 
 section(`memory after 1, ${thousands(HEAP_SWITCHES + 1)} and ${thousands(2 * HEAP_SWITCHES + 1)} language switches`);
