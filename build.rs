@@ -1,6 +1,8 @@
 //! Build script: validates `data/story.toml` against its source report and writes the
 //! resolved story to `$OUT_DIR/story.bin` (postcard, strings pooled by language:
-//! `crates/core/src/data/wire.rs`), which `src/data/mod.rs` embeds.
+//! `crates/core/src/data/wire.rs`), which the page embeds (`src/data/mod.rs`), and the part
+//! of it the charts module shows to `$OUT_DIR/story-charts.bin`: the same story without the
+//! texts only the page shows (the events' bodies, the lead, the context, the glossary).
 //!
 //! The data pipeline is `zezhou_core`'s (feature `pipeline`). A dataset that does not match
 //! its source fails the build with every problem listed.
@@ -18,14 +20,23 @@ fn main() {
         Ok(story) => story,
         Err(errors) => fail(&data_file, &errors.to_string()),
     };
-    let bytes = match postcard::to_allocvec(&story) {
-        Ok(bytes) => bytes,
-        Err(e) => fail(&data_file, &format!("cannot serialise the story: {e}")),
-    };
+    let mut charts = story.clone();
+    charts.lead = Default::default();
+    charts.context = Default::default();
+    charts.glossary.clear();
+    for event in &mut charts.events {
+        event.text = Default::default();
+    }
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let out = out_dir.join("story.bin");
-    if let Err(e) = std::fs::write(&out, data::wire::pool(&bytes)) {
-        fail(&data_file, &format!("cannot write {}: {e}", out.display()));
+    for (story, name) in [(&story, "story.bin"), (&charts, "story-charts.bin")] {
+        let bytes = match postcard::to_allocvec(story) {
+            Ok(bytes) => bytes,
+            Err(e) => fail(&data_file, &format!("cannot serialise the story: {e}")),
+        };
+        let out = out_dir.join(name);
+        if let Err(e) = std::fs::write(&out, data::wire::pool(&bytes)) {
+            fail(&data_file, &format!("cannot write {}: {e}", out.display()));
+        }
     }
 }
 

@@ -113,6 +113,7 @@ pub use zezhou_core::{
 /// nothing moves), then marks `<html data-app="ready">` so tests and styles know the app is
 /// live.
 pub fn start() {
+    data::embed(data::PAGE_STORY);
     browser::crash::install_panic_hook();
     // A test-only build (`--features crash-test`) panics once the app is live when the URL
     // it was opened with has `crash-test` (read now: the app tidies the URL as it starts), to
@@ -177,6 +178,8 @@ fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
 /// Entry point of the charts module (`src/bin/charts.rs`), which the page loads after its
 /// first view: mounts `components::ChartsApp` in place of the slot's note.
 pub fn start_charts() {
+    // The charts module embeds only the part of the story it shows (`build.rs`).
+    data::embed(data::CHARTS_STORY);
     browser::crash::install_panic_hook();
     // Read-aloud first: it needs no slot (the page may have loaded this module for it, with
     // the charts still far below).
