@@ -77,7 +77,9 @@
 //! - the charts ([`start_charts`], `src/bin/charts.rs`): a second WebAssembly module that
 //!   trunk builds as a "worker" asset and the page loads when the charts come near the
 //!   screen (`browser::island`). It mounts `components::ChartsApp` into the page's
-//!   `#charts-root`. The two share no memory: the charts read `<html lang>`, `data-theme` and
+//!   `#charts-root`. It embeds only the part of the story it shows (`build.rs`:
+//!   `story-charts.bin`; each entry point names its bytes, [`data::embed`]). The two share
+//!   no memory: the charts read `<html lang>`, `data-theme` and
 //!   the URL ([`state::provide_charts_state`]) and ask the page to open a card or keep the
 //!   scale in the URL with window events;
 //! - read-aloud lives in the charts module too (`browser::speech`: voices, utterances,
