@@ -18,6 +18,8 @@ fn mount<V: IntoView + 'static>(
     lang: Lang,
     view: impl FnOnce() -> V + 'static,
 ) -> (web_sys::HtmlElement, AppState) {
+    // As the page's entry point does: the story it embeds.
+    zezhou::data::embed(zezhou::data::PAGE_STORY);
     let document = document();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
