@@ -85,6 +85,21 @@ export function watch(page, origin) {
   return problems;
 }
 
+/**
+ * Loads the page again with a layout-shift observer in place from the start; returns a
+ * function that gives the shifts recorded so far.
+ */
+export async function reloadWatchingShifts(page) {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.reload();
+  return () => page.evaluate(() => window.__shifts);
+}
+
 /** Waits until the WebAssembly app has mounted and marked itself ready. */
 export async function waitForApp(page) {
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, {

@@ -4,7 +4,7 @@
 // keep opening the same view. All under a sub-path, as a static host serves it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, waitForApp, screenshot, press, PROFILES, watch } from './harness.mjs';
+import { setUp, waitForApp, screenshot, press, PROFILES, watch, reloadWatchingShifts } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -47,19 +47,13 @@ for (const [folder, code, title, first] of PAGES) {
 
   test(`${code}: the live app takes its page over in its language, with no layout shift, the worker at the root`, async () => {
     const page = await env.open('phone', folder);
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__shifts.push(e.value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.reload();
+    const shiftsSoFar = await reloadWatchingShifts(page);
     await waitForApp(page);
     assert.equal(await lang(page), code);
     assert.equal(page.url(), at(folder), 'the address stays the page');
     assert.ok((await card(page, 1).innerText()).includes(first));
     await page.waitForTimeout(300);
-    const shifts = await page.evaluate(() => window.__shifts);
+    const shifts = await shiftsSoFar();
     assert.equal(shifts.reduce((a, b) => a + b, 0), 0, `layout shifts: ${shifts.join(', ')}`);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     assert.equal(scope, env.app.url, 'the worker is the root one');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setUp, waitForApp, screenshot, PROFILES } from './harness.mjs';
+import { setUp, waitForApp, screenshot, PROFILES, reloadWatchingShifts } from './harness.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 
@@ -92,16 +92,10 @@ for (const profile of ['phone', 'desktop']) {
   test(`the live app replaces the HTML first view with no layout shift on ${profile}`, async () => {
     const page = await env.open(profile, '', {});
     // A fresh load with a shift observer in place from the start.
-    await page.addInitScript(() => {
-      window.__shifts = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__shifts.push(e.value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.reload();
+    const shiftsSoFar = await reloadWatchingShifts(page);
     await waitForApp(page);
     await page.waitForTimeout(500);
-    const shifts = await page.evaluate(() => window.__shifts);
+    const shifts = await shiftsSoFar();
     const total = shifts.reduce((a, b) => a + b, 0);
     assert.equal(total, 0, `layout shifts: ${shifts.join(', ')}`);
     assert.deepEqual(page.problems, []);
