@@ -153,13 +153,27 @@ fn mount() {
 /// Puts the live app, built off-screen, in place of the HTML first view, and goes on.
 fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
     let document = leptos::prelude::document();
+    // A link to a card (shared, or reloaded) lands on it, with focus on it: the loader
+    // brought the first view's card into view (`crates/postbuild/src/js/late-loader.js`), and
+    // the live app opens it in the same place. Where the live card is not in that place (a
+    // link in another language than the page's first view: its cards are taller or shorter),
+    // the page scrolls by the difference.
+    let open = live.query_selector(".card--open").ok().flatten();
+    let top = |card: &web_sys::Element| card.get_bounding_client_rect().top();
+    let was = open
+        .as_ref()
+        .and_then(|card| document.get_element_by_id(&card.id()))
+        .map(|card| top(&card));
     if static_view.replace_with_with_node_1(&live).is_err() {
         leptos::logging::error!("could not replace the static first view");
     }
-    // A link to a card (shared, or reloaded) lands on it, with focus on it: the loader
-    // brought the first view's card into view (`crates/postbuild/src/js/late-loader.js`), and the
-    // live app, in the same place, opens it there.
-    if let Some(card) = document.query_selector(".card--open").ok().flatten() {
+    if let Some(card) = open {
+        let moved = was.map_or(0.0, |was| top(&card) - was);
+        if moved.abs() >= 1.0 {
+            if let Some(window) = web_sys::window() {
+                window.scroll_by_with_x_and_y(0.0, moved);
+            }
+        }
         browser::document::focus(wasm_bindgen::JsCast::unchecked_ref(&card));
     }
     if let Some(html) = document.document_element() {

@@ -102,9 +102,14 @@ test('switching language moves to that language’s page; the back button and a 
   assert.deepEqual(page.problems, []);
 });
 
-test('old hash links and new paths open the same view; a folder without its slash gets one', async () => {
-  for (const [path, want, url] of [
+test('old hash links and new paths open the same view, the card in sight; a folder without its slash gets one', async () => {
+  for (const [path, want, url, profile = 'desktop'] of [
     ['#/en/event/3', { lang: 'en', open: 3 }, 'en/#/event/3'],
+    // A card far down, in a language other than the page's first view: the live app's
+    // English cards are taller than the first view's Chinese ones.
+    ['#/en/event/9', { lang: 'en', open: 9 }, 'en/#/event/9'],
+    ['#/en/event/9', { lang: 'en', open: 9 }, 'en/#/event/9', 'phone'],
+    ['en/#/zh-Hant/event/8', { lang: 'zh-Hant', open: 8 }, 'zh-Hant/#/event/8', 'phone'],
     ['#/zh-Hant?theme=relocation', { lang: 'zh-Hant', open: null }, 'zh-Hant/#?theme=relocation'],
     ['#/zh-Hans/event/2', { lang: 'zh-Hans', open: 2 }, '#/zh-Hans/event/2'],
     ['en/#/event/3', { lang: 'en', open: 3 }, 'en/#/event/3'],
@@ -114,11 +119,18 @@ test('old hash links and new paths open the same view; a folder without its slas
     ['zh-Hant/#/en/event/4', { lang: 'en', open: 4 }, 'en/#/event/4'],
     ['en', { lang: 'en', open: null }, 'en/'],
   ]) {
-    const page = await env.open('desktop', path);
+    const page = await env.open(profile, path);
     await waitForApp(page);
     assert.equal(await lang(page), want.lang, path);
     const open = await page.locator('article.card--open').evaluateAll((els) => els.map((e) => Number(e.dataset.rank)));
     assert.deepEqual(open, want.open ? [want.open] : [], path);
+    if (want.open) {
+      // In sight, with focus, at the top of the screen where the first view put it.
+      const card = page.locator('article.card--open');
+      const top = await card.evaluate((el) => el.getBoundingClientRect().top);
+      assert.ok(top >= 0 && top < page.viewportSize().height / 4, `${path} (${profile}): the card's top at ${top}`);
+      assert.ok(await card.evaluate((el) => el === document.activeElement), `${path}: focus`);
+    }
     await page.waitForURL(at(url));
     if (path.includes('theme=')) {
       assert.equal(await page.locator('article[data-testid="event-card"]').count() < 10, true, 'filtered');
