@@ -2,7 +2,7 @@ use super::{ChartDownloads, ChartTable, ChartTooltip, EmbedButton, ScaleSwitch};
 use crate::browser::resize::{observe_width, WidthObserver};
 use crate::chart::describe::{describe, mark_name};
 use crate::chart::draw::{for_page, svg, Palette};
-use crate::chart::layout::{fixed, layout as chart_layout, place_tooltip, Layout, Placement, Rect};
+use crate::chart::layout::{layout as chart_layout, place_tooltip, Layout, Placement, Rect};
 use crate::chart::spec::ChartKind;
 use crate::chart::strings::{chart_strings, title};
 use crate::data::chart_data;
@@ -370,7 +370,8 @@ pub(crate) fn ChartView(
                                 .map(|(_, p)| {
                                     // Rounded away from the row it belongs to.
                                     let y = if p.above { p.y.floor() } else { p.y.ceil() };
-                                    format!("{}px auto auto {}px", fixed(y, 0), fixed(p.x, 0))
+                                    let px = |v: f64| crate::model::Decimal::from_f64(v, 0);
+                                    format!("{}px auto auto {}px", px(y), px(p.x))
                                 })
                                 .unwrap_or_default()
                         }

@@ -2,10 +2,9 @@
 //! achieved-against-target relations (the same rule as the achieved chart), drawn against a
 //! marked 100 %. An event without one shows nothing.
 
-use super::layout::fixed;
 use super::scale::LinearScale;
 use super::spec::{ChartData, ChartKind, Datum};
-use crate::model::{Figure, Story};
+use crate::model::{Decimal, Figure, Story};
 
 /// One completion bar, in fractions of its track (0 to 1).
 #[derive(Clone, Debug, PartialEq)]
@@ -41,8 +40,8 @@ impl Completion<'_> {
     /// percentages of its width (no viewBox, so nothing is stretched) and with CSS classes
     /// for the theme's colours; no `style` attribute. Built from the dataset only.
     pub(crate) fn svg(&self) -> String {
-        let fill = fixed(self.fill * 100.0, 1);
-        let target = fixed(self.target * 100.0, 1);
+        let fill = format!("{:.1}", Decimal::from_f64(self.fill * 100.0, 1));
+        let target = format!("{:.1}", Decimal::from_f64(self.target * 100.0, 1));
         format!(
             "<svg class=\"completion__bar\" aria-hidden=\"true\" focusable=\"false\">\
              <rect class=\"completion__track\" x=\"0\" y=\"2\" width=\"100%\" height=\"10\"></rect>\

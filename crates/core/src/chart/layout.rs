@@ -467,25 +467,6 @@ fn overlaps(texts: &[TextItem]) -> bool {
     spans.windows(2).any(|w| w[0].1 + TICK_SPACING > w[1].0)
 }
 
-/// `value` with `decimals` digits after the point, by integer arithmetic (no float
-/// formatting code in the browser bundle): `fixed(12.3456, 2)` is `"12.35"`.
-#[inline]
-pub fn fixed(value: f64, decimals: u32) -> String {
-    let scale = 10i64.pow(decimals);
-    let n = if value.is_finite() {
-        (value * scale as f64).round() as i64
-    } else {
-        0
-    };
-    let sign = if n < 0 { "-" } else { "" };
-    let (int, frac) = (n.abs() / scale, n.abs() % scale);
-    if decimals == 0 {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int}.{frac:0width$}", width = decimals as usize)
-    }
-}
-
 impl Rect {
     /// This rectangle inside a `width` × `height` box, as the CSS `inset` of an absolutely
     /// positioned overlay, in percentages (so it follows the picture when it scales).
@@ -493,7 +474,7 @@ impl Rect {
     pub fn inset_percent(&self, width: f64, height: f64) -> String {
         let pct = |part: f64, whole: f64| {
             if whole > 0.0 {
-                fixed(part / whole * 100.0, 3)
+                format!("{:.3}", Decimal::from_f64(part / whole * 100.0, 3))
             } else {
                 "0.000".to_owned()
             }
@@ -791,7 +772,12 @@ mod tests {
             (7.6, 0, "8"),
             (f64::NAN, 2, "0.00"),
         ] {
-            assert_eq!(fixed(value, decimals), want, "{value}");
+            let got = format!(
+                "{:.*}",
+                usize::from(decimals),
+                Decimal::from_f64(value, decimals)
+            );
+            assert_eq!(got, want, "{value}");
         }
         let r = Rect {
             x: 0.0,
