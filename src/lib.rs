@@ -24,7 +24,7 @@
 //! | [`search`] | core | search, theme filter and sort over the events |
 //! | [`cite`] | core | citations of the report and the app: GB/T 7714-2015 (Chinese), APA (English), with the retrieval date |
 //! | [`speech`] | core | read-aloud, the plain part: sentences, what a voice says for each (English money in millions), the voice for a language |
-//! | [`chart`] | core | charts: figures chosen by rules over a story, scales, layout, plotters SVG drawing, descriptions, CSV/JSON exports, the embed view's address and snippet ([`chart::embed`]) |
+//! | [`chart`] | core | charts: figures chosen by rules over a story, layout on plotters' coordinates (linear or log axis, key points), drawing through plotters onto an SVG backend with CSS classes, descriptions, CSV/JSON exports, the embed view's address and snippet ([`chart::embed`]) |
 //! | [`html`] | core | the story's static content as HTML strings (the lead, card heads and texts, panel contents), escaped; figures and glossary terms marked as buttons in the lead, headings and texts |
 //! | [`poster`] | core | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link; the link preview's title card |
 //! | `data` (core) | core | the story's wire format and decoder, lookups by id and rank; with the `pipeline` feature, the build-time pipeline and validation |
@@ -94,12 +94,17 @@
 //! - the embed view (`embed.html`, written by the post-build step): the charts module alone,
 //!   which mounts `components::EmbedApp` (one chart) when `<html data-embed>`.
 //!
-//! Chart backend: plotters' SVG backend, drawn into a string and set as the chart's markup:
-//! crisp at any pixel ratio; its text is set by the browser, so CJK labels need no font
-//! files (label widths come from our own estimate, `chart::measure`, because plotters'
-//! browser measuring inserts styled spans that the CSP blocks); colours from the theme's CSS
-//! properties. Marks for taps and keys are buttons laid over it from the same layout
-//! ([`chart::layout`]).
+//! Charts: plotters does the charting. Each chart's value axis is plotters' linear or
+//! logarithmic coordinate with its key points as ticks, and its bars, gridlines and axes are
+//! plotters elements in that coordinate system ([`chart::layout`], [`chart::draw`]); our own
+//! code does only what plotters cannot: labels wrapped to the width (CJK included, widths
+//! from our estimate, `chart::measure`, because plotters' browser measuring inserts styled
+//! spans that the CSP blocks), exact tick labels that do not overlap, and 44 px touch targets.
+//! plotters draws onto a backend of ours that writes SVG with a CSS class per shape, set as
+//! the chart's markup: crisp at any pixel ratio, its text set by the browser (no font
+//! files), its colours from `style/charts.css`, so a theme switch redraws nothing. A
+//! download writes the theme's colours of the moment into the file instead. Marks for taps
+//! and keys are buttons laid over it from the same layout.
 
 pub mod browser;
 pub mod components;

@@ -163,8 +163,6 @@ use crate::view::event_dom_id;
 pub struct ChartsState {
     pub lang: RwSignal<Lang>,
     pub scale: RwSignal<ScaleKind>,
-    /// Notified when the document's colours may have changed (a theme choice).
-    pub colours: Trigger,
     /// The root text size against 16 px ([`browser::document::root_text_scale`]): charts
     /// are laid out this many times narrower and drawn this many times larger.
     pub text_scale: RwSignal<f64>,
@@ -176,7 +174,6 @@ impl ChartsState {
         ChartsState {
             lang: RwSignal::new(lang),
             scale: RwSignal::new(scale),
-            colours: Trigger::new(),
             text_scale: RwSignal::new(1.0),
         }
     }
@@ -215,7 +212,7 @@ pub(crate) fn document_lang() -> Option<Lang> {
 }
 
 /// Provides the charts' state, read from the document and the URL, and keeps it in step:
-/// `<html lang>` and `data-theme` by a mutation observer, the scale by `hashchange` (the
+/// `<html lang>` and the text size by a mutation observer, the scale by `hashchange` (the
 /// back button). Call once, in the charts' root component.
 pub fn provide_charts_state() -> ChartsState {
     let route = Route::parse(&browser::history::hash(), story());
@@ -230,7 +227,6 @@ pub fn provide_charts_state() -> ChartsState {
         if scale != state.text_scale.get_untracked() {
             state.text_scale.set(scale);
         }
-        state.colours.notify();
     });
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
         let scale = Route::parse(&browser::history::hash(), story()).scale;

@@ -1,5 +1,6 @@
 use super::cite_box::citations_today;
 use crate::browser::download::{save_png, save_text};
+use crate::browser::theme::custom_property;
 use crate::browser::{history, share};
 use crate::chart::draw::{for_download, Palette};
 use crate::chart::export::{csv, file_name, json};
@@ -44,15 +45,13 @@ impl Format {
 }
 
 /// The chart's downloads, made in the browser: the picture as SVG and PNG (twice its size
-/// on screen), its data as CSV and JSON.
+/// on screen) in the theme's colours of the moment, its data as CSV and JSON.
 #[component]
 pub fn ChartDownloads(
     /// Which chart.
     kind: ChartKind,
     /// The chart as drawn now.
     layout: Memo<Option<Layout>>,
-    /// The colours it is drawn in.
-    palette: RwSignal<Palette>,
 ) -> impl IntoView {
     let lang = use_charts().lang;
     let save = move |format: Format| {
@@ -61,12 +60,9 @@ pub fn ChartDownloads(
         let picture = || {
             let layout = layout.get_untracked()?;
             let source = chart_strings(lang).source_prefix.to_owned() + story().citation.get(lang);
-            Some(for_download(
-                &layout,
-                &palette.get_untracked(),
-                title(kind, lang),
-                &source,
-            ))
+            // The file carries its colours: the theme's, read as it is saved.
+            let palette = Palette::from_css(custom_property);
+            Some(for_download(&layout, &palette, title(kind, lang), &source))
         };
         let result = match format {
             Format::Svg => picture().map_or(Ok(()), |(text, _)| {

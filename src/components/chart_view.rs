@@ -1,7 +1,7 @@
 use super::{ChartDownloads, ChartTable, ChartTooltip, EmbedButton, ScaleSwitch};
 use crate::browser::resize::{observe_width, WidthObserver};
 use crate::chart::describe::{describe, mark_name};
-use crate::chart::draw::{for_page, svg, Palette};
+use crate::chart::draw::for_page;
 use crate::chart::layout::{layout as chart_layout, place_tooltip, Layout, Placement, Rect};
 use crate::chart::spec::ChartKind;
 use crate::chart::strings::{chart_strings, title};
@@ -21,7 +21,8 @@ struct Tip {
 
 /// One chart: title, description, the picture (a named image) with a focusable, tappable
 /// mark over each bar and a tooltip, a live region for keyboard moves, downloads and the
-/// data table. Redrawn to its container's width, in the reader's language and theme.
+/// data table. Redrawn to its container's width and in the reader's language; the theme
+/// colours the drawing by its classes (`style/charts.css`), so a theme switch redraws nothing.
 ///
 /// Few reactive closures and one event handler per kind of event (delegated from the
 /// marks' container): every distinct closure costs code in the browser bundle.
@@ -29,8 +30,6 @@ struct Tip {
 pub(crate) fn ChartView(
     /// Which chart.
     kind: ChartKind,
-    /// The theme colours to draw in.
-    palette: RwSignal<Palette>,
 ) -> impl IntoView {
     let state = use_charts();
     let lang = state.lang;
@@ -331,10 +330,7 @@ pub(crate) fn ChartView(
                     aria-labelledby=labelled_by
                     aria-describedby=described_by
                     data-testid="chart-image"
-                    inner_html=move || {
-                        let palette = palette.get();
-                        layout.with(|l| l.as_ref().map(|l| for_page(&svg(l, &palette))))
-                    }
+                    inner_html=move || layout.with(|l| l.as_ref().map(for_page))
                 ></div>
                 // Marks and tooltip exist once the chart is measured and drawn (so not in the
                 // build's prerendered HTML, which has no picture yet).
@@ -400,7 +396,7 @@ pub(crate) fn ChartView(
                 {move || announcement.get()}
             </p>
             <div class="chart__actions">
-                <ChartDownloads kind=kind layout=layout palette=palette/>
+                <ChartDownloads kind=kind layout=layout/>
                 <EmbedButton kind=kind/>
                 <ChartTable kind=kind/>
             </div>

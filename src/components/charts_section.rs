@@ -1,6 +1,4 @@
 use super::{ChartView, CiteBox};
-use crate::browser::theme::{custom_property, watch_color_scheme};
-use crate::chart::draw::Palette;
 use crate::chart::spec::ChartKind;
 use crate::chart::strings::chart_strings;
 use crate::data::story;
@@ -28,7 +26,6 @@ pub fn EmbedApp() -> impl IntoView {
     crate::browser::document::set_lang(lang.unwrap_or_default().as_str());
     let state = provide_charts_state();
     let lang = state.lang;
-    let palette = use_palette();
     let source = move || {
         let lang = lang.get();
         format!(
@@ -39,7 +36,7 @@ pub fn EmbedApp() -> impl IntoView {
     };
     let sheet = move || format!("./{}", crate::route::page_dir(lang.get()));
     view! {
-        <ChartView kind=kind palette=palette/>
+        <ChartView kind=kind/>
         <p class="embed__source">{source}</p>
         <a class="embed__link" href=sheet target="_blank" rel="noopener" data-testid="embed-sheet">
             {move || story().title.get(lang.get()).to_owned()}
@@ -48,42 +45,12 @@ pub fn EmbedApp() -> impl IntoView {
     }
 }
 
-/// The theme's colours for charts, read on mount and again on every appearance change and
-/// every switch of the system between light and dark.
-pub fn use_palette() -> RwSignal<Palette> {
-    let state = use_charts();
-    let palette = RwSignal::new(Palette::LIGHT);
-    let read_palette = move || {
-        let now = Palette::from_css(custom_property);
-        if palette.get_untracked() != now {
-            palette.set(now);
-        }
-    };
-    // On mount and on every appearance change; a frame later, once `<html data-theme>` is
-    // set and the style recomputed.
-    Effect::new(move |_| {
-        state.colours.track();
-        request_animation_frame(read_palette);
-    });
-    // The system's light/dark switch (browser only: effects do not run in the build's
-    // prerender).
-    let watch = StoredValue::new_local(None);
-    Effect::new(move |_| {
-        watch.set_value(watch_color_scheme(move || {
-            request_animation_frame(read_palette)
-        }));
-    });
-    on_cleanup(move || watch.set_value(None));
-    palette
-}
-
-/// The overview charts, drawn in the theme's colours and redrawn when the reader's
-/// appearance choice or the system's light/dark preference changes.
+/// The overview charts. The theme colours them through their classes
+/// (`style/charts.css`), so neither the reader's appearance choice nor the system's
+/// light/dark switch redraws them.
 #[component]
 pub fn ChartsSection() -> impl IntoView {
-    let state = use_charts();
-    let lang = state.lang;
-    let palette = use_palette();
+    let lang = use_charts().lang;
 
     view! {
         <section class="charts" aria-labelledby="charts-heading" data-testid="charts">
@@ -93,7 +60,7 @@ pub fn ChartsSection() -> impl IntoView {
             <div class="charts__list">
                 {ChartKind::ALL
                     .into_iter()
-                    .map(|kind| view! { <ChartView kind=kind palette=palette/> })
+                    .map(|kind| view! { <ChartView kind=kind/> })
                     .collect_view()}
             </div>
         </section>

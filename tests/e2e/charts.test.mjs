@@ -49,15 +49,12 @@ const svgText = (page, slug) =>
   chart(page, slug)
     .locator('svg text')
     .evaluateAll((els) => els.map((e) => e.textContent.trim()));
-/** The fills of the chart's bars (the SVG rects after the background, but for the patches
- * of background under value labels). */
+/** The colours of the chart's first-series bars, as the theme paints them. */
 const barFills = (page, slug) =>
   chart(page, slug)
-    .locator('svg rect')
-    .evaluateAll((els) => {
-      const background = els[0].getAttribute('fill');
-      return els.slice(1).map((e) => e.getAttribute('fill')).filter((f) => f !== background);
-    });
+    .locator('svg .chart-bar-1')
+    .evaluateAll((els) => els.map((e) => getComputedStyle(e).fill));
+const SERIES_1 = { light: 'rgb(168, 35, 27)', dark: 'rgb(255, 143, 128)' };
 
 /** Waits until the chart's tooltip is shown and placed. */
 async function tooltipShown(page, slug) {
@@ -341,7 +338,7 @@ test('the log switch redraws the money chart and lands in the URL', async () => 
   const page = await openApp('phone');
   const c = chart(page, 'money-by-programme');
   const widths = () =>
-    c.locator('svg rect').evaluateAll((els) => els.slice(1).map((e) => Number(e.getAttribute('width'))));
+    c.locator('svg .chart-bar-1').evaluateAll((els) => els.map((e) => Number(e.getAttribute('width'))));
   const linear = await widths();
   assert.ok(Math.min(...linear) < 3, `linear: ${linear}`);
   const log = c.getByTestId('scale-log');
@@ -350,9 +347,9 @@ test('the log switch redraws the money chart and lands in the URL', async () => 
   assert.equal(await log.getAttribute('aria-pressed'), 'true');
   await page.waitForFunction(() => location.hash.includes('scale=log'));
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('[data-chart="money-by-programme"] svg rect')]
-      .slice(1)
-      .every((r) => Number(r.getAttribute('width')) > 30),
+    [...document.querySelectorAll('[data-chart="money-by-programme"] svg .chart-bar-1')].every(
+      (r) => Number(r.getAttribute('width')) > 30,
+    ),
   );
   const texts = await svgText(page, 'money-by-programme');
   for (const value of VALUES['money-by-programme']) assert.ok(texts.includes(value), value);
@@ -521,32 +518,62 @@ describe('themes', () => {
     for (const profile of ['phone', 'desktop']) {
       const page = await openApp(profile, '', { colorScheme: 'dark' });
       const dark = await barFills(page, 'money-by-programme');
-      assert.ok(dark.length === 4 && dark.every((f) => f === '#FF8F80'), dark.join());
+      assert.ok(dark.length === 4 && dark.every((f) => f === SERIES_1.dark), dark.join());
       await chart(page, 'money-by-programme').scrollIntoViewIfNeeded();
       await shoot(page, `charts-${profile}-dark`);
       await page.emulateMedia({ colorScheme: 'light' });
-      await page.waitForFunction(() =>
-        document.querySelector('[data-chart="money-by-programme"] svg rect:nth-of-type(2)')?.getAttribute('fill') === '#A8231B',
-      );
+      assert.deepEqual(await barFills(page, 'money-by-programme'), Array(4).fill(SERIES_1.light));
+      if (profile === 'desktop') {
+        // Forced colours (Windows high contrast): the system's colours.
+        await page.emulateMedia({ forcedColors: 'active' });
+        const forced = await barFills(page, 'money-by-programme');
+        assert.ok(forced.every((f) => f !== SERIES_1.light), forced.join());
+        await shoot(page, `charts-${profile}-forced`);
+      }
       assert.deepEqual(page.problems, []);
     }
   });
 
-  test("the reader's appearance choice redraws the charts", async () => {
+  // Issue 13: a theme switch read the theme's colours from CSS and redrew every chart (new
+  // SVG nodes, for the reader's choice and for the system's switch). The theme now colours
+  // the same nodes through their classes.
+  test('a theme switch recolours the charts without redrawing them', async () => {
     const page = await openApp('desktop', '', { colorScheme: 'light' });
-    const hasFill = (fill) =>
+    const slug = 'households-and-people';
+    const drawn = () =>
+      chart(page, slug)
+        .locator('svg')
+        .evaluate((svg) => ({
+          same: svg === window.chartBefore,
+          fills: [...svg.querySelectorAll('rect, polyline, text')].map((e) => {
+            const style = getComputedStyle(e);
+            return `${style.fill} ${style.stroke}`;
+          }),
+        }));
+    await chart(page, slug).locator('svg').evaluate((svg) => (window.chartBefore = svg));
+    const light = await drawn();
+    const paints = (fills) =>
       page.waitForFunction(
-        (f) =>
-          [...document.querySelectorAll('[data-chart="households-and-people"] svg rect')].some(
-            (r) => r.getAttribute('fill') === f,
-          ),
-        fill,
+        ([s, f]) =>
+          [...document.querySelectorAll(`[data-chart="${s}"] svg rect`)].some((r) => getComputedStyle(r).fill === f),
+        [slug, fills],
       );
-    await hasFill('#A8231B');
-    await page.getByTestId('appearance').selectOption('dark');
-    await hasFill('#FF8F80');
-    await page.getByTestId('appearance').selectOption('light');
-    await hasFill('#A8231B');
+    for (const [switchTo, colours] of [
+      [() => page.getByTestId('appearance').selectOption('dark'), SERIES_1.dark],
+      [() => page.getByTestId('appearance').selectOption('light'), SERIES_1.light],
+      [() => page.getByTestId('appearance').selectOption('system'), SERIES_1.light],
+      [() => page.emulateMedia({ colorScheme: 'dark' }), SERIES_1.dark],
+    ]) {
+      await switchTo();
+      await paints(colours);
+      // Two frames: a redraw would have come by now.
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const now = await drawn();
+      assert.equal(now.same, true, 'the chart was drawn again');
+      assert.equal(now.fills.length, light.fills.length);
+      if (colours === SERIES_1.dark) assert.notDeepEqual(now.fills, light.fills);
+      else assert.deepEqual(now.fills, light.fills);
+    }
     assert.deepEqual(page.problems, []);
   });
 });

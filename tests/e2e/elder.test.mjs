@@ -227,7 +227,7 @@ for (const profile of ['phone', 'desktop']) {
     // axe does not read SVG text: every chart text against the chart's background, by hand.
     const pairs = await page.locator('[data-testid="chart-image"] svg').evaluateAll((svgs) =>
       svgs.flatMap((svg) => {
-        const background = svg.querySelector('rect').getAttribute('fill');
+        const background = getComputedStyle(svg.querySelector('rect')).fill;
         return [...svg.querySelectorAll('text')].map((t) => [t.getAttribute('fill') ?? getComputedStyle(t).fill, background]);
       }),
     );

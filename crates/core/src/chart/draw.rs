@@ -1,29 +1,35 @@
-//! Drawing a [`Layout`] with plotters, over any backend; [`svg`] renders into a `String`
-//! with plotters' SVG backend.
+//! Drawing a [`Layout`] with plotters: bars, gridlines, axes and the reference line in the
+//! layout's coordinate system ([`Layout::coord`], plotters' `Cartesian2d` over its linear
+//! or log axis), texts at the pixels the layout chose, onto [`ChartSvg`], a plotters
+//! backend that writes SVG.
 //!
-//! Why SVG: it stays crisp on high-density screens at any zoom, its text is real text (CJK
-//! included, set by the browser's own fonts), its colours come from the theme, and the same
-//! string is the reader's "download SVG" (and, drawn onto a canvas, the PNG).
-//!
-//! Only plotters' primitives are used (rectangles, lines, single-line text at positions the
-//! layout computed): nothing asks plotters to measure text, which in the browser it would do
-//! with an inline `style` attribute. Plotters' SVG backend writes presentation attributes
-//! only (`fill`, `stroke`, `font-size` …), never `style="…"`, so the SVG passes a strict
-//! Content-Security-Policy; a host test holds that.
+//! Why our own backend: plotters' SVG backend writes every colour as an attribute and every
+//! size as a float. Ours writes what each shape is ([`Ink`]) as a CSS class for the page,
+//! so the theme colours it (`style/charts.css`) and a theme switch redraws nothing; for a
+//! download it writes the same inks as colour attributes from a [`Palette`], so the file
+//! carries its colours. Its numbers are integers, and it never writes `style="…"`, so the
+//! SVG passes a strict Content-Security-Policy (`style-src 'self'`).
 
-use super::layout::{Anchor, Layout, LineRole, Segment, TextItem, TextRole};
+use super::layout::{Anchor, Layout, TextItem, TextRole};
 use super::spec::Series;
-use plotters::backend::SVGBackend;
+use crate::text::escape::{escape, escape_into};
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
-use plotters::prelude::*;
+use plotters::prelude::{
+    Color, DrawingArea, DrawingAreaErrorKind, DrawingBackend, FontDesc, FontFamily, FontStyle,
+    IntoDrawingArea, PathElement, RGBColor, Rectangle, Text, TextStyle,
+};
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
+use std::convert::Infallible;
 
 /// The font stack of the charts' text (system fonts only: no request leaves the app).
 pub(crate) const FONT_FAMILY: &str = "system-ui, -apple-system, \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", sans-serif";
 
-/// The theme colours a chart is drawn in, read from the CSS custom properties of
-/// `style/tokens.css` (so light, dark and a reader's choice all apply).
+/// The theme's colours, for what is drawn outside the page: downloads, print pictures,
+/// posters. Read from the CSS custom properties of `style/tokens.css` at the moment of the
+/// download, so light, dark and a reader's choice all apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Palette {
     /// `--c-surface`: behind the chart.
@@ -77,14 +83,6 @@ impl Palette {
             series: [get(4, light.series[0]), get(5, light.series[1])],
         }
     }
-
-    #[inline]
-    fn series(&self, series: Series) -> RGBColor {
-        match series {
-            Series::First => self.series[0],
-            Series::Second => self.series[1],
-        }
-    }
 }
 
 /// A CSS colour as `getComputedStyle` returns custom properties: `#rgb`, `#rrggbb`,
@@ -119,47 +117,258 @@ pub(crate) fn parse_color(css: &str) -> Option<RGBColor> {
     }
 }
 
-/// `#rrggbb`, for CSS and tests.
+/// `#rrggbb`, for SVG and tests.
 #[inline]
 pub(crate) fn hex(color: RGBColor) -> String {
     format!("#{:02x}{:02x}{:02x}", color.0, color.1, color.2)
 }
 
-/// The chart as an SVG document.
-#[inline]
-pub fn svg(layout: &Layout, palette: &Palette) -> String {
-    let mut out = String::new();
-    let size = (layout.width as u32, layout.height as u32);
-    {
-        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        // Drawing into a String cannot fail; a failure would leave a partial, still valid
-        // SVG, which is better than none.
-        let _ = draw(&root, layout, palette);
-        let _ = root.present();
+/// What a shape is, which decides its colour: the CSS class it carries on the page, the
+/// palette colour it is written in for a download. It reaches the backend as the shape's
+/// plotters colour (its index in the red channel), so plotters' elements carry it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Ink {
+    /// Behind the chart and behind value labels.
+    Background,
+    /// Gridlines.
+    Grid,
+    /// The axes.
+    Axis,
+    /// The 100 % line (dashed).
+    Reference,
+    /// Bars of the first series: solid.
+    Bar1,
+    /// Bars of the second series: pale, with an edge (a second cue besides colour).
+    Bar2,
+    /// The edge of a second-series bar.
+    Bar2Edge,
+    /// Group labels, values, the reference line's label.
+    Label,
+    /// Ticks and the axis title.
+    Tick,
+}
+
+impl Ink {
+    const ALL: [Ink; 9] = [
+        Ink::Background,
+        Ink::Grid,
+        Ink::Axis,
+        Ink::Reference,
+        Ink::Bar1,
+        Ink::Bar2,
+        Ink::Bar2Edge,
+        Ink::Label,
+        Ink::Tick,
+    ];
+
+    /// The class `style/charts.css` colours.
+    fn class(self) -> &'static str {
+        match self {
+            Ink::Background => "chart-bg",
+            Ink::Grid => "chart-grid",
+            Ink::Axis => "chart-axis",
+            Ink::Reference => "chart-ref",
+            Ink::Bar1 => "chart-bar-1",
+            Ink::Bar2 => "chart-bar-2",
+            Ink::Bar2Edge => "chart-bar-2-edge",
+            Ink::Label => "chart-label",
+            Ink::Tick => "chart-tick",
+        }
     }
+
+    /// Its colour in `palette`.
+    fn color(self, palette: &Palette) -> RGBColor {
+        match self {
+            Ink::Background => palette.background,
+            Ink::Grid => palette.line,
+            Ink::Axis | Ink::Tick => palette.text_2,
+            Ink::Reference | Ink::Label => palette.text,
+            Ink::Bar1 => palette.series[0],
+            Ink::Bar2 | Ink::Bar2Edge => palette.series[1],
+        }
+    }
+}
+
+impl Color for Ink {
+    fn to_backend_color(&self) -> BackendColor {
+        BackendColor {
+            alpha: 1.0,
+            rgb: (*self as u8, 0, 0),
+        }
+    }
+}
+
+/// A plotters backend that writes SVG into a `String`, each shape with its [`Ink`] as a
+/// class (`palette` `None`: the page's form) or as colours from a palette (a download).
+pub(crate) struct ChartSvg<'a> {
+    out: &'a mut String,
+    size: (u32, u32),
+    palette: Option<&'a Palette>,
+}
+
+impl<'a> ChartSvg<'a> {
+    fn new(out: &'a mut String, size: (u32, u32), palette: Option<&'a Palette>) -> Self {
+        let (w, h) = size;
+        out.push_str(&format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{}\"",
+            escape(FONT_FAMILY)
+        ));
+        if palette.is_none() {
+            // Decorative inside its `role="img"` container, which carries the name and
+            // description; never focusable; sized by CSS.
+            out.push_str(" class=\"chart__svg\" aria-hidden=\"true\" focusable=\"false\"");
+        }
+        out.push_str(">\n");
+        ChartSvg { out, size, palette }
+    }
+
+    /// Opens an element of `tag` in `ink`, as its fill or its stroke.
+    fn open(&mut self, tag: &str, color: BackendColor, stroke: bool) {
+        let ink = Ink::ALL[usize::from(color.rgb.0)];
+        self.out.push('<');
+        self.out.push_str(tag);
+        match self.palette {
+            None => {
+                self.out.push_str(" class=\"");
+                self.out.push_str(ink.class());
+            }
+            Some(palette) => {
+                if ink == Ink::Bar2 {
+                    self.out.push_str(" fill-opacity=\"0.25\"");
+                }
+                self.out
+                    .push_str(if stroke { " stroke=\"" } else { " fill=\"" });
+                self.out.push_str(&hex(ink.color(palette)));
+            }
+        }
+        self.out.push('"');
+        if ink == Ink::Reference {
+            self.out.push_str(" stroke-dasharray=\"5 4\"");
+        }
+    }
+}
+
+impl DrawingBackend for ChartSvg<'_> {
+    type ErrorType = Infallible;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    /// Nothing here is drawn pixel by pixel.
+    fn draw_pixel(
+        &mut self,
+        _: BackendCoord,
+        _: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        (x0, y0): BackendCoord,
+        (x1, y1): BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.open("rect", style.color(), !fill);
+        let (w, h) = (x1 - x0, y1 - y0);
+        self.out.push_str(&format!(
+            " x=\"{x0}\" y=\"{y0}\" width=\"{w}\" height=\"{h}\""
+        ));
+        if !fill {
+            let width = style.stroke_width();
+            self.out
+                .push_str(&format!(" fill=\"none\" stroke-width=\"{width}\""));
+        }
+        self.out.push_str("/>\n");
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.open("polyline", style.color(), true);
+        let width = style.stroke_width();
+        self.out.push_str(&format!(
+            " fill=\"none\" stroke-width=\"{width}\" points=\""
+        ));
+        for (x, y) in path {
+            self.out.push_str(&format!("{x},{y} "));
+        }
+        self.out.push_str("\"/>\n");
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        (x, y): BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.open("text", style.color(), false);
+        let anchor = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Center => "middle",
+            HPos::Right => "end",
+        };
+        // Font sizes are whole pixels (`layout::GROUP_FONT` …).
+        let size = style.size() as u32;
+        self.out.push_str(&format!(
+            " x=\"{x}\" y=\"{y}\" dy=\"0.5ex\" text-anchor=\"{anchor}\" font-size=\"{size}\""
+        ));
+        if let FontStyle::Bold = style.style() {
+            self.out.push_str(" font-weight=\"bold\"");
+        }
+        self.out.push('>');
+        escape_into(self.out, text);
+        self.out.push_str("</text>\n");
+        Ok(())
+    }
+}
+
+/// The chart as an SVG document: with CSS classes for the page (`palette` `None`), or in
+/// `palette`'s colours.
+#[inline]
+pub(crate) fn svg(layout: &Layout, palette: Option<&Palette>) -> String {
+    let mut out = String::new();
+    {
+        let size = (layout.width as u32, layout.height as u32);
+        let root = ChartSvg::new(&mut out, size, palette).into_drawing_area();
+        // Writing into a String cannot fail.
+        let _ = draw(&root, layout);
+    }
+    out.push_str("</svg>\n");
     out
 }
 
-/// The SVG as the page shows it: decorative inside its `role="img"` container (which carries
-/// the name and description), never focusable, sized by CSS.
+/// The chart as the page shows it: coloured by the theme's stylesheet, so that a change of
+/// theme needs no redraw.
 #[inline]
-pub fn for_page(svg: &str) -> String {
-    svg.replacen(
-        "<svg ",
-        "<svg class=\"chart__svg\" aria-hidden=\"true\" focusable=\"false\" ",
-        1,
-    )
+pub fn for_page(layout: &Layout) -> String {
+    svg(layout, None)
 }
 
 /// Room around a downloaded chart, and its title's and source lines' font sizes.
-const MARGIN: f64 = 24.0;
-const TITLE_FONT: f64 = 18.0;
-const SOURCE_FONT: f64 = 12.0;
+const MARGIN: u32 = 24;
+const TITLE_FONT: u32 = 18;
+const SOURCE_FONT: u32 = 12;
 
-/// The chart as a reader downloads it, to stand alone wherever it is reused: on its own
-/// background with margins, its title above (also as the SVG's `<title>`), the chart (with
-/// its axis title, which names the units), and the source below, wrapped to the chart's
-/// width. Returns the SVG and its size in CSS pixels.
+/// The chart as a reader downloads it, to stand alone wherever it is reused: in `palette`'s
+/// colours (the theme's at the moment of the download) on its own background with margins,
+/// its title above (also as the SVG's `<title>`), the chart (with its axis title, which
+/// names the units), and the source below, wrapped to the chart's width. Returns the SVG and
+/// its size in CSS pixels.
 #[inline]
 pub fn for_download(
     layout: &Layout,
@@ -167,25 +376,26 @@ pub fn for_download(
     title: &str,
     source: &str,
 ) -> (String, (u32, u32)) {
-    let chart = svg(layout, palette);
-    let lines = super::measure::wrap(source, SOURCE_FONT, layout.width);
-    let top = MARGIN + TITLE_FONT * 1.8;
-    let width = (layout.width + 2.0 * MARGIN).round();
-    let height =
-        (top + layout.height + SOURCE_FONT * (0.8 + 1.5 * lines.len() as f64) + MARGIN).round();
-    let text = |out: &mut String, y: f64, size: f64, color: RGBColor, bold: bool, line: &str| {
+    let chart = svg(layout, Some(palette));
+    let lines = super::measure::wrap(source, f64::from(SOURCE_FONT), layout.width);
+    let top = MARGIN + TITLE_FONT * 9 / 5;
+    let line_h = SOURCE_FONT * 3 / 2;
+    let chart_h = layout.height as u32;
+    let width = layout.width as u32 + 2 * MARGIN;
+    let height = top + chart_h + SOURCE_FONT * 4 / 5 + line_h * lines.len() as u32 + MARGIN;
+    let text = |out: &mut String, y: u32, size: u32, color: RGBColor, bold: bool, line: &str| {
         out.push_str(&format!(
-            "<text x=\"{MARGIN}\" y=\"{y}\" font-family=\"{}\" font-size=\"{size}\"{} fill=\"{}\">",
-            crate::text::escape::escape(FONT_FAMILY),
+            "<text x=\"{MARGIN}\" y=\"{y}\" font-size=\"{size}\"{} fill=\"{}\">",
             if bold { " font-weight=\"700\"" } else { "" },
             hex(color),
         ));
-        crate::text::escape::escape_into(out, line);
+        escape_into(out, line);
         out.push_str("</text>\n");
     };
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\n<title>{}</title>\n<rect width=\"{width}\" height=\"{height}\" fill=\"{}\"/>\n",
-        crate::text::escape::escape(title),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"{}\">\n<title>{}</title>\n<rect width=\"{width}\" height=\"{height}\" fill=\"{}\"/>\n",
+        escape(FONT_FAMILY),
+        escape(title),
         hex(palette.background),
     );
     text(
@@ -198,120 +408,99 @@ pub fn for_download(
     );
     // The chart itself, placed inside the margins as a nested SVG.
     out.push_str(&chart.replacen("<svg ", &format!("<svg x=\"{MARGIN}\" y=\"{top}\" "), 1));
-    let mut y = top + layout.height + SOURCE_FONT * 2.0;
+    let mut y = top + chart_h + SOURCE_FONT * 2;
     for line in &lines {
         text(&mut out, y, SOURCE_FONT, palette.text_2, false, line);
-        y += SOURCE_FONT * 1.5;
+        y += line_h;
     }
     out.push_str("</svg>\n");
-    (out, (width as u32, height as u32))
+    (out, (width, height))
 }
 
-/// Draws `layout` onto any plotters drawing area.
+/// Draws `layout` onto any plotters drawing area: the shapes in its coordinates, the texts
+/// at its pixels.
 #[inline]
 pub(crate) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     layout: &Layout,
-    palette: &Palette,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&palette.background)?;
-    for segment in layout.lines.iter().filter(|s| s.role == LineRole::Grid) {
-        draw_line(root, segment, palette)?;
+    root.fill(&Ink::Background)?;
+    let plot = root.apply_coord_spec(layout.coord());
+    let (lo, hi) = layout.domain;
+    let across = |x: f64, ink: Ink, width: u32| {
+        let blocks = layout.blocks.iter();
+        blocks.map(move |&(top, bottom)| {
+            PathElement::new(vec![(x, top), (x, bottom)], ink.stroke_width(width))
+        })
+    };
+    for &tick in &layout.ticks {
+        for line in across(tick, Ink::Grid, 1) {
+            plot.draw(&line)?;
+        }
     }
     for mark in &layout.marks {
-        let color = palette.series(mark.series);
-        let r = mark.rect;
-        if r.w <= 0.0 {
-            continue;
-        }
-        let corners = [px(r.x, r.y), px(r.right(), r.bottom())];
+        let corners = [
+            (lo, mark.rect.y as i32),
+            (mark.value, mark.rect.bottom() as i32),
+        ];
         match mark.series {
-            Series::First => {
-                root.draw(&Rectangle::new(corners, color.filled()))?;
-            }
-            // Outlined and pale: a second cue besides colour.
+            Series::First => plot.draw(&Rectangle::new(corners, Ink::Bar1.filled()))?,
             Series::Second => {
-                root.draw(&Rectangle::new(corners, color.mix(0.25).filled()))?;
-                let inner = [
-                    px(r.x + 1.0, r.y + 1.0),
-                    px(r.right() - 1.0, r.bottom() - 1.0),
-                ];
-                root.draw(&Rectangle::new(inner, color.stroke_width(2)))?;
+                plot.draw(&Rectangle::new(corners, Ink::Bar2.filled()))?;
+                let mut edge = Rectangle::new(corners, Ink::Bar2Edge.stroke_width(2));
+                plot.draw(edge.set_margin(1, 1, 1, 1))?;
             }
         }
     }
-    for segment in layout.lines.iter().filter(|s| s.role != LineRole::Grid) {
-        draw_line(root, segment, palette)?;
+    for line in across(lo, Ink::Axis, 1).chain(
+        layout
+            .reference
+            .into_iter()
+            .flat_map(|x| across(x, Ink::Reference, 2)),
+    ) {
+        plot.draw(&line)?;
     }
+    let bottom = layout.plot_bottom;
+    plot.draw(&PathElement::new(
+        vec![(lo, bottom), (hi, bottom)],
+        Ink::Axis.stroke_width(1),
+    ))?;
     for text in &layout.texts {
         // A value label sits on the chart's background, never crossed by a gridline.
         if text.role == TextRole::Value {
             let (left, right) = text.span();
-            let half = text.size() * 0.7;
+            let half = (text.size() * 0.7) as i32;
             let corners = [
-                px(left - 2.0, text.y - half),
-                px(right + 2.0, text.y + half),
+                ((left - 2.0) as i32, text.y - half),
+                ((right + 2.0).ceil() as i32, text.y + half),
             ];
-            root.draw(&Rectangle::new(corners, palette.background.filled()))?;
+            root.draw(&Rectangle::new(corners, Ink::Background.filled()))?;
         }
-        draw_text(root, text, palette)?;
+        root.draw(&Text::new(
+            text.text.as_str(),
+            (text.x, text.y),
+            style(text),
+        ))?;
     }
     Ok(())
 }
 
+/// A text's size, weight, alignment and ink.
 #[inline]
-fn px(x: f64, y: f64) -> (i32, i32) {
-    (x.round() as i32, y.round() as i32)
-}
-
-#[inline]
-fn draw_line<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    segment: &Segment,
-    palette: &Palette,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (from, to) = (
-        px(segment.from.0, segment.from.1),
-        px(segment.to.0, segment.to.1),
-    );
-    match segment.role {
-        LineRole::Grid => root.draw(&PathElement::new(vec![from, to], palette.line)),
-        LineRole::Axis => root.draw(&PathElement::new(
-            vec![from, to],
-            palette.text_2.stroke_width(1),
-        )),
-        LineRole::Reference => root.draw(&DashedPathElement::new(
-            vec![from, to],
-            5,
-            4,
-            palette.text.stroke_width(2),
-        )),
-    }
-}
-
-#[inline]
-fn draw_text<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    text: &TextItem,
-    palette: &Palette,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (color, weight) = match text.role {
-        TextRole::Value => (palette.text, FontStyle::Bold),
-        TextRole::Group => (palette.text, FontStyle::Normal),
-        TextRole::Reference => (palette.text, FontStyle::Bold),
-        TextRole::Tick | TextRole::AxisTitle => (palette.text_2, FontStyle::Normal),
+fn style(text: &TextItem) -> TextStyle<'static> {
+    let (ink, weight) = match text.role {
+        TextRole::Value | TextRole::Reference => (&Ink::Label, FontStyle::Bold),
+        TextRole::Group => (&Ink::Label, FontStyle::Normal),
+        TextRole::Tick | TextRole::AxisTitle => (&Ink::Tick, FontStyle::Normal),
     };
     let h = match text.anchor {
         Anchor::Start => HPos::Left,
         Anchor::Middle => HPos::Center,
         Anchor::End => HPos::Right,
     };
-    // Plotters' SVG backend writes font-size as size / 1.24.
-    let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), text.size() * 1.24, weight);
-    let style = TextStyle::from(font)
-        .color(&color)
-        .pos(Pos::new(h, VPos::Center));
-    root.draw(&Text::new(text.text.as_str(), px(text.x, text.y), style))
+    TextStyle::from(FontDesc::new(FontFamily::SansSerif, text.size(), weight))
+        .color(ink)
+        .pos(Pos::new(h, VPos::Center))
 }
 
 #[cfg(test)]
@@ -322,6 +511,15 @@ mod tests {
     use crate::data::story;
     use crate::model::Lang;
     use crate::view::ScaleKind;
+
+    fn money(lang: Lang, scale: ScaleKind) -> Layout {
+        layout(
+            &ChartData::of(ChartKind::Money, story()),
+            360.0,
+            lang,
+            scale,
+        )
+    }
 
     #[test]
     fn colours_parse_as_computed_style_gives_them() {
@@ -351,47 +549,77 @@ mod tests {
         assert_eq!(dark.text, Palette::LIGHT.text);
     }
 
+    /// The attribute values of `name` in `svg`.
+    fn values<'s>(svg: &'s str, name: &str) -> Vec<&'s str> {
+        let key = format!(" {name}=\"");
+        svg.split(key.as_str())
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect()
+    }
+
+    // Issue 13: the page's SVG carried its colours as attributes, so a theme switch had to
+    // read a palette from CSS and redraw every chart.
     #[test]
-    fn svg_has_every_label_and_no_style_attribute() {
+    fn the_page_s_svg_has_classes_every_label_and_no_colour_or_style() {
         for kind in ChartKind::ALL {
             for lang in Lang::ALL {
                 let data = ChartData::of(kind, story());
                 let layout = layout(&data, 360.0, lang, ScaleKind::Log);
-                let svg = svg(&layout, &Palette::LIGHT);
-                assert!(svg.starts_with("<svg "), "{kind:?}");
+                let svg = for_page(&layout);
+                assert!(svg.starts_with("<svg xmlns"), "{kind:?}");
+                assert!(svg.contains(" class=\"chart__svg\" aria-hidden=\"true\""));
                 assert!(svg.trim_end().ends_with("</svg>"), "{kind:?}");
                 // A strict CSP (style-src 'self') blocks inline style attributes.
-                assert!(
-                    !svg.contains("style="),
-                    "{kind:?} {lang:?} has a style attribute"
-                );
+                assert!(!svg.contains("style="), "{kind:?} {lang:?}");
+                assert!(!svg.contains(" fill=\"#") && !svg.contains(" stroke=\"#"));
+                let classes = values(&svg, "class");
+                assert!(classes.contains(&"chart-bar-1") && classes.contains(&"chart-grid"));
                 for text in &layout.texts {
-                    let escaped = text.text.replace('&', "&amp;").replace('"', "&quot;");
-                    assert!(svg.contains(&escaped), "{kind:?} misses {:?}", text.text);
+                    assert!(
+                        svg.contains(&escape(&text.text)),
+                        "{kind:?} misses {text:?}"
+                    );
+                }
+                // Whole pixels: no float formatting.
+                for name in ["x", "y", "width", "height", "points", "font-size"] {
+                    for v in values(&svg, name) {
+                        assert!(!v.contains('.'), "{name}=\"{v}\" in {kind:?}");
+                    }
                 }
             }
         }
     }
 
     #[test]
-    fn page_form() {
-        let raw = "<svg width=\"10\" height=\"5\">\n<rect/>\n</svg>\n";
-        assert_eq!(
-            for_page(raw),
-            "<svg class=\"chart__svg\" aria-hidden=\"true\" focusable=\"false\" width=\"10\" height=\"5\">\n<rect/>\n</svg>\n"
+    fn a_download_carries_the_palette_s_colours() {
+        let layout = layout(
+            &ChartData::of(ChartKind::HouseholdsPeople, story()),
+            360.0,
+            Lang::ZhHans,
+            ScaleKind::Linear,
         );
+        let dark = Palette {
+            series: [RGBColor(0xff, 0x8f, 0x80), RGBColor(0x7f, 0xb8, 0xe6)],
+            ..Palette::LIGHT
+        };
+        let (light, _) = for_download(&layout, &Palette::LIGHT, "t", "s");
+        let (dark, _) = for_download(&layout, &dark, "t", "s");
+        assert!(light.contains("fill=\"#a8231b\""));
+        assert!(dark.contains("fill=\"#ff8f80\""));
+        assert!(dark.contains("stroke=\"#7fb8e6\""));
+        assert!(!dark.contains("#a8231b") && !dark.contains("class="));
     }
 
     // Bug (issue 12): a downloaded chart carried no title, source or margin (its text started
     // at x = 0), so it could not be reused as it is.
     #[test]
     fn a_download_stands_alone_with_title_source_and_margins() {
-        let data = ChartData::of(ChartKind::Money, story());
-        let layout = layout(&data, 360.0, Lang::ZhHans, ScaleKind::Linear);
+        let layout = money(Lang::ZhHans, ScaleKind::Linear);
         let source = story().citation.get(Lang::ZhHans);
         let (svg, (w, h)) = for_download(&layout, &Palette::LIGHT, "各项目 & <投入>", source);
-        assert_eq!(w, (360.0 + 2.0 * MARGIN) as u32);
-        assert!(f64::from(h) > layout.height + 2.0 * MARGIN + TITLE_FONT);
+        assert_eq!(w, 360 + 2 * MARGIN);
+        assert!(f64::from(h) > layout.height + f64::from(2 * MARGIN + TITLE_FONT));
         assert!(svg.starts_with(&format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\""
         )));
@@ -405,20 +633,16 @@ mod tests {
             "the chart sits inside the margins"
         );
         // The source, whole, over one or more lines inside the width.
-        let lines = crate::chart::measure::wrap(source, SOURCE_FONT, layout.width);
+        let lines = crate::chart::measure::wrap(source, f64::from(SOURCE_FONT), layout.width);
         assert_eq!(lines.concat().replace(' ', ""), source.replace(' ', ""));
         for line in &lines {
-            assert!(
-                svg.contains(&format!(">{}</text>", crate::text::escape::escape(line))),
-                "{line}"
-            );
+            assert!(svg.contains(&format!(">{}</text>", escape(line))), "{line}");
         }
         // Every text of its own (around the chart) starts inside the margin.
         let (head, rest) = svg.split_once("<svg x=").unwrap();
         let (_, tail) = rest.split_once("</svg>").unwrap();
-        for x in format!("{head}{tail}").split("<text x=\"").skip(1) {
-            let x: f64 = x.split('"').next().unwrap().parse().unwrap();
-            assert!(x >= MARGIN, "text at x = {x}");
+        for x in values(&format!("{head}{tail}"), "x") {
+            assert!(x.parse::<u32>().unwrap() >= MARGIN, "text at x = {x}");
         }
         assert!(!svg.contains("style="));
     }
@@ -426,34 +650,33 @@ mod tests {
     // Bug (issue 12): a gridline crossed the "1.28亿" label.
     #[test]
     fn value_labels_sit_on_the_background() {
-        let data = ChartData::of(ChartKind::Money, story());
-        let layout = layout(&data, 360.0, Lang::ZhHans, ScaleKind::Linear);
-        let svg = svg(&layout, &Palette::LIGHT);
-        let label = svg.find(">\n1.28亿\n<").expect("the label");
+        let svg = for_page(&money(Lang::ZhHans, ScaleKind::Linear));
+        let label = svg.find(">1.28亿<").expect("the label");
         let before = &svg[..label];
         let rect = before.rfind("<rect").expect("a rect before it");
         assert!(
-            before[rect..].contains("fill=\"#FFFFFF\"")
-                || before[rect..].contains("fill=\"#ffffff\""),
+            before[rect..].contains("class=\"chart-bg\""),
             "{}",
             &before[rect..]
         );
-        assert!(!before[rect..].contains("<line") && !before[rect..].contains("<polyline"));
+        assert!(!before[rect..].contains("<polyline"));
     }
 
+    // The log axis is plotters' log coordinate: equal ratios, equal distances.
     #[test]
-    fn svg_is_drawn_in_the_palette() {
-        let data = ChartData::of(ChartKind::HouseholdsPeople, story());
-        let layout = layout(&data, 360.0, Lang::ZhHans, ScaleKind::Linear);
-        let dark = Palette {
-            series: [RGBColor(0xff, 0x8f, 0x80), RGBColor(0x7f, 0xb8, 0xe6)],
-            ..Palette::LIGHT
-        };
-        let light_svg = svg(&layout, &Palette::LIGHT);
-        let dark_svg = svg(&layout, &dark);
-        assert!(light_svg.contains("fill=\"#A8231B\""));
-        assert!(dark_svg.contains("fill=\"#FF8F80\""));
-        assert!(dark_svg.contains("stroke=\"#7FB8E6\""));
-        assert!(!dark_svg.contains("#A8231B"));
+    fn bars_follow_the_axis_plotters_maps() {
+        let log = money(Lang::En, ScaleKind::Log);
+        let svg = for_page(&log);
+        let widths: Vec<i32> = svg
+            .lines()
+            .filter(|l| l.contains("chart-bar-1"))
+            .map(|l| values(l, "width")[0].parse().unwrap())
+            .collect();
+        let want: Vec<i32> = log.marks.iter().map(|m| m.rect.w as i32).collect();
+        assert_eq!(widths, want);
+        // 1.28亿 is 128 times 100万: log10(128) ≈ 2.1 decades of the axis' 3.3.
+        let decade = f64::from(log.plot.1 - log.plot.0) / (2e8f64 / 1e5).log10();
+        let ratio = f64::from(widths[0] - widths[3]) / decade;
+        assert!((ratio - 128f64.log10()).abs() < 0.02, "{ratio}");
     }
 }

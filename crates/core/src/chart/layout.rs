@@ -1,12 +1,13 @@
-//! Chart geometry: where every bar, label, tick, line and touch target goes, for a given
-//! width, language and scale. Pure: the drawing ([`super::draw`]) and the components only
-//! follow it.
+//! Chart geometry: where every bar, label, tick and touch target goes, for a given width,
+//! language and scale. The value axis is plotters' (its linear or logarithmic coordinate,
+//! its key points for ticks); what plotters cannot do is here: labels wrapped to the width
+//! (CJK included), exact tick labels that do not overlap, and 44 px touch targets.
 //!
 //! Every chart is a horizontal bar chart, which reads well on a narrow phone: each group's
 //! label sits on its own lines above its bars (wrapped to the width, so long Chinese or
 //! English labels never collide), every bar carries its value as a direct label just past
 //! its end, and the value axis with its ticks runs along the bottom. Each bar has a touch
-//! target of the chart's full width and at least 44 px high.
+//! target of the chart's full width and at least 44 px high. Pixels are whole.
 //!
 //! ```
 //! use zezhou_core::chart::layout::layout;
@@ -22,12 +23,15 @@
 //! ```
 
 use super::measure::{text_width, wrap};
-use super::scale::{Scale, Tick};
 use super::spec::{ChartData, ChartKind, Datum, Series};
 use super::strings::{axis_title, chart_strings, log_axis_title};
 use crate::format;
 use crate::model::{Decimal, Lang, Unit};
 use crate::view::ScaleKind;
+use plotters::coord::ranged1d::{BoldPoints, KeyPointHint, NoDefaultFormatting};
+use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
+use plotters::prelude::{Cartesian2d, CoordTranslate, IntoLogRange, LogCoord, Ranged};
+use std::ops::Range;
 
 /// Font sizes in pixels.
 pub(crate) const GROUP_FONT: f64 = 14.0;
@@ -39,21 +43,21 @@ pub(crate) const TICK_FONT: f64 = 12.0;
 /// (长辈模式) is laid out at about 170 px and drawn 1.5 times as large.
 pub(crate) const MIN_WIDTH: f64 = 168.0;
 /// Height of one line of a group label.
-const LINE_H: f64 = 20.0;
+const LINE_H: i32 = 20;
 /// Height of one bar's row: the touch target's minimum.
-pub(crate) const ROW_H: f64 = 44.0;
+pub(crate) const ROW_H: i32 = 44;
 /// Thickness of a bar.
-const BAR_H: f64 = 24.0;
+const BAR_H: i32 = 24;
 /// Space between groups.
-const GROUP_GAP: f64 = 12.0;
+const GROUP_GAP: i32 = 12;
 /// Space between a bar's end and its value label.
-const LABEL_GAP: f64 = 6.0;
-const TOP_PAD: f64 = 4.0;
+const LABEL_GAP: i32 = 6;
+const TOP_PAD: i32 = 4;
 /// Height of the band above the plot for the reference line's label.
-const REFERENCE_BAND: f64 = 22.0;
-const TICK_GAP: f64 = 4.0;
-const TICK_BAND: f64 = 18.0;
-const TITLE_BAND: f64 = 20.0;
+const REFERENCE_BAND: i32 = 22;
+const TICK_GAP: i32 = 4;
+const TICK_BAND: i32 = 18;
+const TITLE_BAND: i32 = 20;
 /// Least horizontal space between two tick labels.
 const TICK_SPACING: f64 = 8.0;
 
@@ -82,6 +86,21 @@ impl Rect {
     #[inline]
     pub(crate) fn contains(&self, x: f64, y: f64) -> bool {
         x >= self.x && x < self.right() && y >= self.y && y < self.bottom()
+    }
+
+    /// This rectangle inside a `width` × `height` box, as the CSS `inset` of an absolutely
+    /// positioned overlay, in percentages (so it follows the picture when it scales).
+    #[inline]
+    pub fn inset_percent(&self, width: f64, height: f64) -> String {
+        let pct =
+            |part: f64, whole: f64| format!("{:.3}", Decimal::from_f64(part / whole * 100.0, 3));
+        format!(
+            "{}% {}% {}% {}%",
+            pct(self.y, height),
+            pct(width - self.right(), width),
+            pct(height - self.bottom(), height),
+            pct(self.x, width)
+        )
     }
 }
 
@@ -112,8 +131,8 @@ pub(crate) enum TextRole {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct TextItem {
     pub(crate) text: String,
-    pub(crate) x: f64,
-    pub(crate) y: f64,
+    pub(crate) x: i32,
+    pub(crate) y: i32,
     pub(crate) anchor: Anchor,
     pub(crate) role: TextRole,
 }
@@ -132,51 +151,28 @@ impl TextItem {
     /// Estimated left and right edges.
     #[inline]
     pub(crate) fn span(&self) -> (f64, f64) {
-        let w = text_width(&self.text, self.size());
+        let (x, w) = (f64::from(self.x), text_width(&self.text, self.size()));
         match self.anchor {
-            Anchor::Start => (self.x, self.x + w),
-            Anchor::Middle => (self.x - w / 2.0, self.x + w / 2.0),
-            Anchor::End => (self.x - w, self.x),
+            Anchor::Start => (x, x + w),
+            Anchor::Middle => (x - w / 2.0, x + w / 2.0),
+            Anchor::End => (x - w, x),
         }
     }
-}
-
-/// What a line is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum LineRole {
-    /// A tick's gridline.
-    Grid,
-    /// The axes: where bars start, and the value axis.
-    Axis,
-    /// The 100 % line (drawn dashed).
-    Reference,
-}
-
-/// A straight line.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Segment {
-    pub(crate) from: (f64, f64),
-    pub(crate) to: (f64, f64),
-    pub(crate) role: LineRole,
 }
 
 /// One bar and what it answers to: its rectangle, its value label, its touch target.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
-    /// Index of its group in [`ChartData::groups`].
-    pub(crate) group: usize,
-    /// Index of its bar in the group.
-    pub(crate) bar: usize,
+    /// The value it stands for.
+    pub(crate) value: f64,
     pub rect: Rect,
     pub(crate) series: Series,
-    /// Its direct value label, as drawn.
-    pub(crate) label: String,
     /// Where a tap, click or hover selects it: the chart's full width, its row (and its
     /// group's label, for a group's first bar); never less than `ROW_H` high.
     pub hit: Rect,
 }
 
-/// Everything a chart draws, in pixels, for one width, language and scale.
+/// Everything a chart draws, for one width, language and scale.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
     pub width: f64,
@@ -184,7 +180,17 @@ pub struct Layout {
     /// The scale actually used (the money chart follows the reader's switch; the others are
     /// linear).
     pub(crate) scale: ScaleKind,
-    pub(crate) lines: Vec<Segment>,
+    /// The value axis' domain, and the pixels it spans.
+    pub(crate) domain: (f64, f64),
+    pub(crate) plot: (i32, i32),
+    /// Where the value axis runs.
+    pub(crate) plot_bottom: i32,
+    /// The vertical extent of each group's bars: gridlines run there, never through labels.
+    pub(crate) blocks: Vec<(i32, i32)>,
+    /// Where gridlines go, in values.
+    pub(crate) ticks: Vec<f64>,
+    /// The 100 % line's value, for the achieved chart.
+    pub(crate) reference: Option<f64>,
     pub marks: Vec<Mark>,
     pub(crate) texts: Vec<TextItem>,
 }
@@ -195,182 +201,209 @@ impl Layout {
     pub fn mark_at(&self, x: f64, y: f64) -> Option<usize> {
         self.marks.iter().position(|m| m.hit.contains(x, y))
     }
+
+    /// The chart's coordinate system: plotters' cartesian coordinates of the value axis
+    /// across and pixels down.
+    #[inline]
+    pub(crate) fn coord(&self) -> Cartesian2d<Axis, RangedCoordi32> {
+        let h = self.height as i32;
+        let axis = Axis::new(self.scale, self.domain);
+        Cartesian2d::new(axis, 0..h, (self.plot.0..self.plot.1, 0..h))
+    }
+}
+
+/// The value axis: plotters' linear or logarithmic coordinate, as the reader's switch says.
+pub(crate) enum Axis {
+    Linear(RangedCoordf64),
+    Log(LogCoord<f64>),
+}
+
+impl Axis {
+    #[inline]
+    fn new(kind: ScaleKind, (lo, hi): (f64, f64)) -> Axis {
+        match kind {
+            ScaleKind::Linear => Axis::Linear((lo..hi).into()),
+            ScaleKind::Log => Axis::Log((lo..hi).log_scale().into()),
+        }
+    }
+}
+
+impl Ranged for Axis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    #[inline]
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        match self {
+            Axis::Linear(a) => a.map(value, limit),
+            Axis::Log(a) => a.map(value, limit),
+        }
+    }
+
+    #[inline]
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        match self {
+            Axis::Linear(a) => a.key_points(hint),
+            Axis::Log(a) => a.key_points(hint),
+        }
+    }
+
+    #[inline]
+    fn range(&self) -> Range<f64> {
+        match self {
+            Axis::Linear(a) => a.range(),
+            Axis::Log(a) => a.range(),
+        }
+    }
 }
 
 /// Lays out `data` at `width` pixels (at least `MIN_WIDTH`) in `lang`; `scale` applies to
 /// the money chart only.
 #[inline]
 pub fn layout(data: &ChartData, width: f64, lang: Lang, scale: ScaleKind) -> Layout {
-    let width = if width.is_finite() {
-        width.max(MIN_WIDTH).floor()
-    } else {
-        MIN_WIDTH
-    };
-    let scale_kind = match data.kind {
+    let width = width.max(MIN_WIDTH).floor();
+    let scale = match data.kind {
         ChartKind::Money => scale,
         _ => ScaleKind::Linear,
     };
-    let unit = data.kind.unit();
-    let labels: Vec<Vec<String>> = data
-        .groups
-        .iter()
-        .map(|g| g.bars.iter().map(|d| value_label(d, lang)).collect())
-        .collect();
-
+    let labels: Vec<String> = data.bars().map(|d| value_label(d, lang)).collect();
     // Room for the longest value label right of the longest bar.
     let reserve = labels
         .iter()
-        .flatten()
         .map(|l| text_width(l, VALUE_FONT))
         .fold(0.0, f64::max)
-        + LABEL_GAP
+        + f64::from(LABEL_GAP)
         + 2.0;
-    let x0 = 1.0;
-    let x1 = (width - reserve).max(width * 0.5);
-
-    let mut values: Vec<f64> = data.bars().map(|d| d.figure.value.to_f64()).collect();
-    let reference = data.kind.reference();
-    values.extend(reference.map(Decimal::to_f64));
+    let plot = (1, (width - reserve).max(width * 0.5) as i32);
+    let reference = data.kind.reference().map(Decimal::to_f64);
 
     let mut texts = Vec::new();
-    let mut lines = Vec::new();
     let mut marks = Vec::new();
-
-    let mut y = TOP_PAD;
-    let reference_top = y;
-    if reference.is_some() {
-        y += REFERENCE_BAND;
-    }
-    let plot_top = y;
-    // The vertical extent of each group's bars: gridlines run there, never through labels.
-    let mut blocks: Vec<(f64, f64)> = Vec::new();
-    for (g, group) in data.groups.iter().enumerate() {
+    let mut blocks = Vec::new();
+    let mut y = TOP_PAD
+        + if reference.is_some() {
+            REFERENCE_BAND
+        } else {
+            0
+        };
+    for group in &data.groups {
         let group_top = y;
         for line in wrap(group.label.get(lang), GROUP_FONT, width) {
-            texts.push(TextItem {
-                text: line,
-                x: 0.0,
-                y: y + LINE_H / 2.0,
-                anchor: Anchor::Start,
-                role: TextRole::Group,
-            });
+            texts.push(text(
+                line,
+                0,
+                y + LINE_H / 2,
+                Anchor::Start,
+                TextRole::Group,
+            ));
             y += LINE_H;
         }
         let block_top = y;
         for (b, datum) in group.bars.iter().enumerate() {
             let hit_top = if b == 0 { group_top } else { y };
             marks.push(Mark {
-                group: g,
-                bar: b,
-                rect: Rect {
-                    x: x0,
-                    y: y + (ROW_H - BAR_H) / 2.0,
-                    w: 0.0,
-                    h: BAR_H,
-                },
+                value: datum.figure.value.to_f64(),
+                rect: rect(0, y + (ROW_H - BAR_H) / 2, 0, BAR_H),
                 series: datum.series,
-                label: labels[g][b].clone(),
-                hit: Rect {
-                    x: 0.0,
-                    y: hit_top,
-                    w: width,
-                    h: y + ROW_H - hit_top,
-                },
+                hit: rect(0, hit_top, width as i32, y + ROW_H - hit_top),
             });
             y += ROW_H;
         }
         blocks.push((block_top, y));
-        if g + 1 < data.groups.len() {
-            y += GROUP_GAP;
-        }
+        y += GROUP_GAP;
     }
-    let plot_bottom = y.max(plot_top + ROW_H);
+    let plot_bottom = y - GROUP_GAP;
 
     // The value axis: as many ticks as fit without their labels touching.
-    let (scale, ticks) = axis(scale_kind, &values, (x0, x1), width, unit, lang);
-    let tick_y = plot_bottom + TICK_GAP + TICK_BAND / 2.0;
-    for (tick, text) in ticks {
-        let x = scale.project(tick.value);
-        lines.extend(blocks.iter().map(|&(top, bottom)| Segment {
-            from: (x, top),
-            to: (x, bottom),
-            role: LineRole::Grid,
-        }));
-        texts.push(TextItem {
-            text,
-            x,
-            y: tick_y,
-            anchor: Anchor::Middle,
-            role: TextRole::Tick,
-        });
-    }
-    fit_ticks(&mut texts, width);
-    lines.extend(blocks.iter().map(|&(top, bottom)| Segment {
-        from: (x0, top),
-        to: (x0, bottom),
-        role: LineRole::Axis,
-    }));
-    lines.push(Segment {
-        from: (x0, plot_bottom),
-        to: (x1, plot_bottom),
-        role: LineRole::Axis,
-    });
+    let max = marks
+        .iter()
+        .map(|m| m.value)
+        .chain(reference)
+        .fold(0.0, f64::max);
+    let min = marks.iter().map(|m| m.value).fold(max, f64::min);
+    let tick_y = plot_bottom + TICK_GAP + TICK_BAND / 2;
+    let (domain, ticks) = axis(
+        scale,
+        (min, max),
+        plot,
+        width,
+        data.kind.unit(),
+        lang,
+        tick_y,
+    );
+    let title_y = tick_y + TICK_BAND / 2 + TITLE_BAND / 2;
+    let mut layout = Layout {
+        width,
+        height: f64::from(title_y + TITLE_BAND / 2 + TOP_PAD),
+        scale,
+        domain,
+        plot,
+        plot_bottom,
+        blocks,
+        ticks: ticks.iter().map(|(v, _)| *v).collect(),
+        reference,
+        marks,
+        texts,
+    };
+    layout.texts.extend(ticks.into_iter().map(|(_, t)| t));
 
-    // Bars and their value labels.
-    let baseline = scale.baseline();
-    for mark in &mut marks {
-        let datum = &data.groups[mark.group].bars[mark.bar];
-        let end = scale.project(datum.figure.value.to_f64());
-        mark.rect.x = baseline.min(end);
-        mark.rect.w = (end - baseline).abs();
-        texts.push(TextItem {
-            text: mark.label.clone(),
-            x: mark.rect.right() + LABEL_GAP,
-            y: mark.rect.y + BAR_H / 2.0,
-            anchor: Anchor::Start,
-            role: TextRole::Value,
-        });
+    // Bars, through the axis, and their value labels.
+    let coord = layout.coord();
+    for (mark, label) in layout.marks.iter_mut().zip(labels) {
+        let (x0, _) = coord.translate(&(domain.0, 0));
+        let (x1, _) = coord.translate(&(mark.value, 0));
+        (mark.rect.x, mark.rect.w) = (f64::from(x0), f64::from(x1 - x0));
+        let y = mark.rect.y as i32 + BAR_H / 2;
+        let x = x1 + LABEL_GAP;
+        layout
+            .texts
+            .push(text(label, x, y, Anchor::Start, TextRole::Value));
     }
-
     // The 100 % line, labelled above the plot.
     if let Some(reference) = reference {
-        let x = scale.project(reference.to_f64());
-        lines.extend(blocks.iter().map(|&(top, bottom)| Segment {
-            from: (x, top),
-            to: (x, bottom),
-            role: LineRole::Reference,
-        }));
-        let text = chart_strings(lang).target_line.to_owned();
-        let half = text_width(&text, TICK_FONT) / 2.0;
-        texts.push(TextItem {
-            text,
-            x: x.clamp(half, (width - half).max(half)),
-            y: reference_top + REFERENCE_BAND / 2.0 - 1.0,
-            anchor: Anchor::Middle,
-            role: TextRole::Reference,
-        });
+        let x = f64::from(coord.translate(&(reference, 0)).0);
+        let label = chart_strings(lang).target_line.to_owned();
+        let half = text_width(&label, TICK_FONT) / 2.0;
+        let x = x.clamp(half, (width - half).max(half)).round() as i32;
+        let y = TOP_PAD + REFERENCE_BAND / 2 - 1;
+        layout
+            .texts
+            .push(text(label, x, y, Anchor::Middle, TextRole::Reference));
     }
-
-    let title_y = plot_bottom + TICK_GAP + TICK_BAND + TITLE_BAND / 2.0;
-    let title = match scale_kind {
+    let title = match scale {
         ScaleKind::Log => log_axis_title(lang),
         ScaleKind::Linear => axis_title(data.kind, lang),
     };
-    texts.push(TextItem {
-        text: title.to_owned(),
-        x: 0.0,
-        y: title_y,
-        anchor: Anchor::Start,
-        role: TextRole::AxisTitle,
-    });
+    let title = text(
+        title.to_owned(),
+        0,
+        title_y,
+        Anchor::Start,
+        TextRole::AxisTitle,
+    );
+    layout.texts.push(title);
+    layout
+}
 
-    Layout {
-        width,
-        height: (title_y + TITLE_BAND / 2.0 + TOP_PAD).ceil(),
-        scale: scale_kind,
-        lines,
-        marks,
-        texts,
+#[inline]
+fn text(text: String, x: i32, y: i32, anchor: Anchor, role: TextRole) -> TextItem {
+    TextItem {
+        text,
+        x,
+        y,
+        anchor,
+        role,
+    }
+}
+
+#[inline]
+fn rect(x: i32, y: i32, w: i32, h: i32) -> Rect {
+    let f = f64::from;
+    Rect {
+        x: f(x),
+        y: f(y),
+        w: f(w),
+        h: f(h),
     }
 }
 
@@ -385,107 +418,110 @@ pub(crate) fn value_label(datum: &Datum, lang: Lang) -> String {
     }
 }
 
-/// A tick's label in the unit of the axis.
-#[inline]
-fn tick_label(tick: &Tick, unit: Unit, lang: Lang) -> String {
-    let Some(value) = tick.decimal else {
-        return format!("{}", tick.value);
-    };
-    match unit {
-        Unit::Yuan => format::compact_yuan(value, lang),
-        Unit::Percent => format::percent(value, lang),
-        Unit::Count => format::number(value, lang),
-    }
-}
-
-/// The scale over `values` and its labelled ticks: the most ticks (up to one per 64 px) whose
-/// labels do not overlap.
+/// The value axis over values from `min` to `max`: its domain, and its ticks with their
+/// labels, the most (up to one per 64 px) whose labels do not overlap. Ticks are plotters'
+/// key points: on a linear axis from zero (every bar starts there) to one step past the
+/// largest value; on a log axis the powers of ten from the one below the smallest value to
+/// the next 1, 2 or 5 × 10^n above the largest (strictly below, so the smallest bar keeps
+/// a length: `1M..128M` → `100K..200M`).
 #[inline]
 fn axis(
-    kind: ScaleKind,
-    values: &[f64],
-    range: (f64, f64),
+    scale: ScaleKind,
+    (min, max): (f64, f64),
+    plot: (i32, i32),
     width: f64,
     unit: Unit,
     lang: Lang,
-) -> (Scale, Vec<(Tick, String)>) {
-    let most = (((range.1 - range.0) / 64.0).floor() as usize).clamp(2, 8);
-    let mut fallback = None;
-    for target in (1..=most).rev() {
-        let scale = Scale::for_values(kind, values, range, target);
-        let ticks: Vec<(Tick, String)> = scale
-            .ticks(target)
+    y: i32,
+) -> ((f64, f64), Vec<(f64, TextItem)>) {
+    let most = ((plot.1 - plot.0) / 64).clamp(2, 8) as usize;
+    let decade = |v: f64| 10f64.powi(v.log10().floor() as i32);
+    let log = (
+        if decade(min) < min {
+            decade(min)
+        } else {
+            decade(min) / 10.0
+        },
+        [1.0, 2.0, 5.0, 10.0]
+            .map(|m| m * decade(max))
             .into_iter()
-            .map(|t| {
-                let label = tick_label(&t, unit, lang);
-                (t, label)
-            })
-            .collect();
-        let mut texts: Vec<TextItem> = ticks
-            .iter()
-            .map(|(t, label)| TextItem {
-                text: label.clone(),
-                x: scale.project(t.value),
-                y: 0.0,
-                anchor: Anchor::Middle,
-                role: TextRole::Tick,
-            })
-            .collect();
-        fit_ticks(&mut texts, width);
-        if !overlaps(&texts) {
-            return (scale, ticks);
-        }
-        fallback.get_or_insert((scale, ticks));
-    }
-    // Unreachable in practice (one interval always fits); keep the coarsest anyway.
-    fallback.unwrap_or_else(|| (Scale::for_values(kind, values, range, 1), Vec::new()))
-}
-
-/// Pulls the first and last tick labels inside the chart (start- or end-anchored).
-#[inline]
-fn fit_ticks(texts: &mut [TextItem], width: f64) {
-    for text in texts.iter_mut().filter(|t| t.role == TextRole::Tick) {
-        let (left, right) = text.span();
-        if left < 0.0 {
-            text.x = 0.0;
-            text.anchor = Anchor::Start;
-        } else if right > width {
-            text.x = width;
-            text.anchor = Anchor::End;
-        }
-    }
-}
-
-/// True when two tick labels come closer than [`TICK_SPACING`] (ticks come in order).
-#[inline]
-fn overlaps(texts: &[TextItem]) -> bool {
-    let spans: Vec<(f64, f64)> = texts
-        .iter()
-        .filter(|t| t.role == TextRole::Tick)
-        .map(TextItem::span)
-        .collect();
-    spans.windows(2).any(|w| w[0].1 + TICK_SPACING > w[1].0)
-}
-
-impl Rect {
-    /// This rectangle inside a `width` × `height` box, as the CSS `inset` of an absolutely
-    /// positioned overlay, in percentages (so it follows the picture when it scales).
-    #[inline]
-    pub fn inset_percent(&self, width: f64, height: f64) -> String {
-        let pct = |part: f64, whole: f64| {
-            if whole > 0.0 {
-                format!("{:.3}", Decimal::from_f64(part / whole * 100.0, 3))
-            } else {
-                "0.000".to_owned()
+            .find(|&v| v >= max)
+            .unwrap_or(max),
+    );
+    let mut target = most + 1;
+    loop {
+        let (domain, mut values) = match scale {
+            ScaleKind::Linear => {
+                let values = linear_ticks(max, target.max(2));
+                ((0.0, values[values.len() - 1]), values)
             }
+            ScaleKind::Log => (
+                log,
+                Axis::new(scale, log).key_points(BoldPoints(target.max(2))),
+            ),
         };
-        format!(
-            "{}% {}% {}% {}%",
-            pct(self.y, height),
-            pct(width - self.right(), width),
-            pct(height - self.bottom(), height),
-            pct(self.x, width)
-        )
+        // The last resort: the axis' ends alone.
+        if target == 1 {
+            values = vec![values[0], values[values.len() - 1]];
+        }
+        let axis = Axis::new(scale, domain);
+        let ticks: Vec<(f64, TextItem)> = values
+            .into_iter()
+            .map(|v| {
+                let x = axis.map(&v, plot);
+                let mut t = text(
+                    tick_label(v, unit, lang),
+                    x,
+                    y,
+                    Anchor::Middle,
+                    TextRole::Tick,
+                );
+                // The first and last labels are pulled inside the chart.
+                let (left, right) = t.span();
+                if left < 0.0 {
+                    (t.x, t.anchor) = (0, Anchor::Start);
+                } else if right > width {
+                    (t.x, t.anchor) = (width as i32, Anchor::End);
+                }
+                (v, t)
+            })
+            .collect();
+        let apart = ticks
+            .windows(2)
+            .all(|w| w[0].1.span().1 + TICK_SPACING <= w[1].1.span().0);
+        if apart || target == 1 {
+            return (domain, ticks);
+        }
+        target -= 1;
+    }
+}
+
+/// Round ticks from zero past `max`: plotters' key points on `0..max` (at most `points` of
+/// them), and one step more when the last falls short, so that the axis ends on a tick.
+#[inline]
+fn linear_ticks(max: f64, points: usize) -> Vec<f64> {
+    let mut ticks = RangedCoordf64::from(0.0..max).key_points(points);
+    if let [.., a, b] = ticks[..] {
+        if b < max {
+            ticks.push(b + (b - a));
+        }
+    }
+    ticks
+}
+
+/// A tick's label in the unit of the axis, from the exact decimal the key point stands for
+/// (`0.30000000000000004` is 0.3).
+#[inline]
+fn tick_label(value: f64, unit: Unit, lang: Lang) -> String {
+    let mut scale = 0;
+    while (value * 10f64.powi(scale)).fract().abs() > 1e-6 && scale < 12 {
+        scale += 1;
+    }
+    let exact = Decimal::new((value * 10f64.powi(scale)).round() as i64, scale as u8);
+    match unit {
+        Unit::Yuan => format::compact_yuan(exact, lang),
+        Unit::Percent => format::percent(exact, lang),
+        Unit::Count => format::number(exact, lang),
     }
 }
 
@@ -540,25 +576,18 @@ mod tests {
     }
 
     fn texts(layout: &Layout, role: TextRole) -> Vec<&str> {
-        layout
-            .texts
-            .iter()
-            .filter(|t| t.role == role)
-            .map(|t| t.text.as_str())
-            .collect()
+        let texts = layout.texts.iter().filter(|t| t.role == role);
+        texts.map(|t| t.text.as_str()).collect()
     }
 
     /// Every text and mark inside the chart, tick labels apart, touch targets tall enough
-    /// and not overlapping, no line through a label.
+    /// and not overlapping, no gridline through a group label.
     #[track_caller]
     fn check_fits(layout: &Layout) {
         for t in layout.texts.iter().filter(|t| t.role == TextRole::Group) {
-            let (l, r) = t.span();
-            let (top, bottom) = (t.y - LINE_H / 2.0, t.y + LINE_H / 2.0);
-            for line in &layout.lines {
-                let (x, y0, y1) = (line.from.0, line.from.1, line.to.1);
-                let crosses = x >= l && x <= r && y0 < bottom && y1 > top;
-                assert!(!crosses, "{line:?} crosses {t:?}");
+            let (top, bottom) = (t.y - LINE_H / 2, t.y + LINE_H / 2);
+            for &(y0, y1) in &layout.blocks {
+                assert!(y1 <= top || y0 >= bottom, "{t:?} in the bars at {y0}..{y1}");
             }
         }
         for t in &layout.texts {
@@ -569,14 +598,14 @@ mod tests {
                 layout.width
             );
             assert!(
-                t.y > 0.0 && t.y < layout.height,
+                t.y > 0 && f64::from(t.y) < layout.height,
                 "{t:?} below {}",
                 layout.height
             );
         }
         for m in &layout.marks {
             assert!(m.rect.x >= 0.0 && m.rect.right() <= layout.width, "{m:?}");
-            assert!(m.hit.h >= ROW_H, "{m:?}");
+            assert!(m.hit.h >= f64::from(ROW_H), "{m:?}");
             assert!(
                 m.hit.y <= m.rect.y && m.hit.bottom() >= m.rect.bottom(),
                 "{m:?}"
@@ -585,7 +614,19 @@ mod tests {
         for pair in layout.marks.windows(2) {
             assert!(pair[0].hit.bottom() <= pair[1].hit.y, "{pair:?}");
         }
-        assert!(!overlaps(&layout.texts), "tick labels overlap");
+        let ticks: Vec<(f64, f64)> = layout
+            .texts
+            .iter()
+            .filter(|t| t.role == TextRole::Tick)
+            .map(TextItem::span)
+            .collect();
+        assert!(ticks.len() >= 2, "{ticks:?}");
+        for w in ticks.windows(2) {
+            assert!(
+                w[0].1 + TICK_SPACING <= w[1].0,
+                "tick labels overlap: {ticks:?}"
+            );
+        }
     }
 
     #[test]
@@ -620,10 +661,13 @@ mod tests {
     #[test]
     fn linear_bars_are_proportional_to_their_values() {
         let layout = chart(ChartKind::Money, 400.0, Lang::ZhHans, ScaleKind::Linear);
-        let w: Vec<f64> = layout.marks.iter().map(|m| m.rect.w).collect();
-        // 1.28亿 against 100万: 128 times as long.
-        assert!((w[0] / w[3] - 128.0).abs() < 0.01, "{w:?}");
-        assert!(w.windows(2).all(|p| p[0] >= p[1]), "{w:?}");
+        let (first, rest) = layout.marks.split_first().unwrap();
+        for m in rest {
+            // Whole pixels: within one of the exact length.
+            let exact = first.rect.w * m.value / first.value;
+            assert!((m.rect.w - exact).abs() <= 1.0, "{m:?}");
+            assert!(m.rect.w <= first.rect.w);
+        }
     }
 
     #[test]
@@ -632,28 +676,29 @@ mod tests {
         let log = chart(ChartKind::Money, 320.0, Lang::ZhHans, ScaleKind::Log);
         assert_eq!(log.scale, ScaleKind::Log);
         let smallest = |l: &Layout| l.marks[3].rect.w;
-        assert!(smallest(&linear) < 2.0, "{}", smallest(&linear));
+        assert!(smallest(&linear) <= 2.0, "{}", smallest(&linear));
         assert!(smallest(&log) > 40.0, "{}", smallest(&log));
-        // Ticks at powers of ten (or 1-2-5 steps) on the log axis.
-        let ticks = texts(&log, TextRole::Tick);
-        assert!(
-            ticks.contains(&"100万") && ticks.contains(&"1亿"),
-            "{ticks:?}"
+        // A decade below the smallest (strictly, so it keeps a length), a 1-2-5 step above
+        // the largest; ticks at powers of ten.
+        assert_eq!(log.domain, (100_000.0, 200_000_000.0));
+        assert_eq!(
+            texts(&log, TextRole::Tick),
+            ["10万", "100万", "1000万", "1亿"]
         );
+        let log = chart(ChartKind::Money, 768.0, Lang::En, ScaleKind::Log);
+        assert_eq!(texts(&log, TextRole::Tick), ["100K", "1M", "10M", "100M"]);
     }
 
     #[test]
     fn only_the_money_chart_follows_the_scale_switch() {
         for kind in [ChartKind::Achieved, ChartKind::HouseholdsPeople] {
-            assert_eq!(
-                chart(kind, 360.0, Lang::En, ScaleKind::Log).scale,
-                ScaleKind::Linear
-            );
+            let layout = chart(kind, 360.0, Lang::En, ScaleKind::Log);
+            assert_eq!(layout.scale, ScaleKind::Linear);
         }
     }
 
     #[test]
-    fn tick_labels_follow_the_language() {
+    fn ticks_are_exact_round_numbers_in_the_language() {
         for (lang, want) in [
             (Lang::ZhHans, ["0", "5000万", "1亿", "1.5亿"]),
             (Lang::ZhHant, ["0", "5000萬", "1億", "1.5億"]),
@@ -661,16 +706,25 @@ mod tests {
         ] {
             let layout = chart(ChartKind::Money, 360.0, lang, ScaleKind::Linear);
             assert_eq!(texts(&layout, TextRole::Tick), want, "{lang:?}");
+            // The axis ends on its last tick.
+            assert_eq!(layout.domain, (0.0, 150_000_000.0));
         }
-        let layout = chart(
+        let people = chart(
             ChartKind::HouseholdsPeople,
             1000.0,
             Lang::En,
             ScaleKind::Linear,
         );
-        assert!(texts(&layout, TextRole::Tick).contains(&"5,000"));
-        let layout = chart(ChartKind::Achieved, 360.0, Lang::En, ScaleKind::Linear);
-        assert!(texts(&layout, TextRole::Tick).contains(&"100%"));
+        assert!(texts(&people, TextRole::Tick).contains(&"5,000"));
+        let achieved = chart(ChartKind::Achieved, 360.0, Lang::En, ScaleKind::Linear);
+        assert_eq!(
+            texts(&achieved, TextRole::Tick),
+            ["0%", "50%", "100%", "150%"]
+        );
+        // Key points computed in floating point are labelled as the decimals they stand for.
+        assert_eq!(linear_ticks(0.89, 6)[3], 0.6000000000000001);
+        assert_eq!(tick_label(0.6000000000000001, Unit::Count, Lang::En), "0.6");
+        assert_eq!(linear_ticks(127.0, 5), [0.0, 50.0, 100.0, 150.0]);
     }
 
     #[test]
@@ -678,17 +732,13 @@ mod tests {
         let layout = chart(ChartKind::Achieved, 360.0, Lang::ZhHans, ScaleKind::Linear);
         assert_eq!(texts(&layout, TextRole::Value), ["127%", "126%"]);
         assert_eq!(texts(&layout, TextRole::Reference), ["任务 100%"]);
-        let line = layout
-            .lines
-            .iter()
-            .find(|l| l.role == LineRole::Reference)
-            .unwrap();
+        let line = f64::from(layout.coord().translate(&(100.0, 0)).0);
         // The bars pass the line: 127 % and 126 % are beyond 100 %.
         for mark in &layout.marks {
-            assert!(mark.rect.right() > line.from.0, "{mark:?}");
+            assert!(mark.rect.right() > line, "{mark:?}");
         }
         // 127 % is 1.27 times the distance to 100 %.
-        let to_100 = line.from.0 - layout.marks[0].rect.x;
+        let to_100 = line - layout.marks[0].rect.x;
         assert!((layout.marks[0].rect.w / to_100 - 1.27).abs() < 0.01);
     }
 
@@ -710,10 +760,8 @@ mod tests {
             ]
         );
         let series: Vec<Series> = layout.marks.iter().map(|m| m.series).collect();
-        assert_eq!(
-            series,
-            [Series::Second, Series::First, Series::Second, Series::First]
-        );
+        let (first, second) = (Series::First, Series::Second);
+        assert_eq!(series, [second, first, second, first]);
     }
 
     #[test]
@@ -737,12 +785,8 @@ mod tests {
             }
         }
         // The first bar of a group also answers on its group's label.
-        let label = layout
-            .texts
-            .iter()
-            .find(|t| t.role == TextRole::Group)
-            .unwrap();
-        assert_eq!(layout.mark_at(5.0, label.y), Some(0));
+        let label = layout.texts.iter().find(|t| t.role == TextRole::Group);
+        assert_eq!(layout.mark_at(5.0, f64::from(label.unwrap().y)), Some(0));
         // Outside the chart, or on the axis below the last bar: nothing.
         let last = layout.marks.last().unwrap();
         for (x, y) in [
@@ -757,8 +801,7 @@ mod tests {
     #[test]
     fn long_labels_wrap_instead_of_overflowing() {
         let layout = chart(ChartKind::Money, 240.0, Lang::En, ScaleKind::Linear);
-        let lines = texts(&layout, TextRole::Group);
-        assert!(lines.len() > 5, "{lines:?}");
+        assert!(texts(&layout, TextRole::Group).len() > 5);
         check_fits(&layout);
     }
 
@@ -779,64 +822,36 @@ mod tests {
             );
             assert_eq!(got, want, "{value}");
         }
-        let r = Rect {
-            x: 0.0,
-            y: 50.0,
-            w: 300.0,
-            h: 44.0,
-        };
-        assert_eq!(
-            r.inset_percent(300.0, 200.0),
-            "25.000% 0.000% 53.000% 0.000%"
-        );
-        assert_eq!(r.inset_percent(0.0, 0.0), "0.000% 0.000% 0.000% 0.000%");
+        let r = rect(0, 50, 300, 44);
+        let inset = r.inset_percent(300.0, 200.0);
+        assert_eq!(inset, "25.000% 0.000% 53.000% 0.000%");
     }
 
     #[track_caller]
     fn check_place(target: Rect, size: (f64, f64), want: (f64, f64, bool)) {
-        let bounds = Rect {
-            x: 0.0,
-            y: 0.0,
-            w: 300.0,
-            h: 400.0,
-        };
+        let bounds = rect(0, 0, 300, 400);
         let p = place_tooltip(target, target.x + target.w / 2.0, size, bounds, 8.0);
         assert_eq!((p.x, p.y, p.above), want);
-        let tip = Rect {
-            x: p.x,
-            y: p.y,
-            w: size.0,
-            h: size.1,
-        };
-        let overlap = tip.x < target.right()
-            && target.x < tip.right()
-            && tip.y < target.bottom()
-            && target.y < tip.bottom();
-        assert!(!overlap, "{tip:?} covers {target:?}");
+        let (x, y) = (p.x, p.y);
+        let overlap = x < target.right()
+            && target.x < x + size.0
+            && y < target.bottom()
+            && target.y < y + size.1;
+        assert!(!overlap, "{p:?} covers {target:?}");
     }
 
     #[test]
     fn tooltips_go_above_or_below_never_on_the_target() {
-        let row = |y| Rect {
-            x: 0.0,
-            y,
-            w: 300.0,
-            h: 44.0,
-        };
+        let row = |y| rect(0, y, 300, 44);
         // Room above: above, centred, clamped to the left edge.
-        check_place(row(200.0), (120.0, 100.0), (90.0, 92.0, true));
+        check_place(row(200), (120.0, 100.0), (90.0, 92.0, true));
         // No room above: below.
-        check_place(row(40.0), (120.0, 100.0), (90.0, 92.0, false));
+        check_place(row(40), (120.0, 100.0), (90.0, 92.0, false));
         // Room on neither side: the larger side, still not on the target.
-        check_place(row(150.0), (120.0, 250.0), (90.0, 202.0, false));
-        check_place(row(250.0), (120.0, 300.0), (90.0, -58.0, true));
+        check_place(row(150), (120.0, 250.0), (90.0, 202.0, false));
+        check_place(row(250), (120.0, 300.0), (90.0, -58.0, true));
         // Wider than the bounds: pinned to the left edge.
-        let narrow = Rect {
-            x: 250.0,
-            y: 200.0,
-            w: 40.0,
-            h: 44.0,
-        };
+        let narrow = rect(250, 200, 40, 44);
         check_place(narrow, (400.0, 50.0), (0.0, 142.0, true));
         check_place(narrow, (100.0, 50.0), (200.0, 142.0, true));
     }

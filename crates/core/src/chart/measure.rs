@@ -196,15 +196,4 @@ mod tests {
         assert_eq!(wrap("搬", 10.0, 1.0), ["搬"]);
         assert_eq!(wrap("ab", 10.0, 0.0), ["a", "b"]);
     }
-
-    /// The example the module's docs once carried.
-    #[test]
-    fn the_module_example_widths_and_wrapping() {
-        use crate::chart::measure::{text_width, wrap};
-        assert_eq!(text_width("易地搬迁", 10.0), 40.0);
-        assert_eq!(
-            wrap("扶贫小额信贷投放额", 14.0, 60.0),
-            ["扶贫小额", "信贷投放", "额"]
-        );
-    }
 }

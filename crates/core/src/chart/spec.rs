@@ -399,13 +399,4 @@ mod tests {
             assert!(ChartData::of(kind, &bare).is_empty(), "{kind:?}");
         }
     }
-
-    /// The example the module's docs once carried.
-    #[test]
-    fn the_module_example_money_chart() {
-        use crate::chart::spec::{ChartData, ChartKind};
-        use crate::data::story;
-        let money = ChartData::of(ChartKind::Money, story());
-        assert_eq!(money.groups[0].bars[0].figure.id, "relocation-investment");
-    }
 }
