@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn AppearanceSwitch() -> impl IntoView {
     let state = use_app();
-    let t = move || strings(state.lang.get());
+    let t = move || strings(state.lang().get());
     let name = move |a: Appearance| match a {
         Appearance::System => t().theme_system,
         Appearance::Light => t().theme_light,
@@ -22,7 +22,7 @@ pub(crate) fn AppearanceSwitch() -> impl IntoView {
                 data-testid="appearance"
                 on:change=move |ev| {
                     if let Some(a) = Appearance::parse(&event_target_value(&ev)) {
-                        state.appearance.set(a);
+                        state.set_appearance(a);
                     }
                 }
             >
@@ -30,7 +30,7 @@ pub(crate) fn AppearanceSwitch() -> impl IntoView {
                     .into_iter()
                     .map(|a| {
                         view! {
-                            <option value=a.as_str() selected=move || state.appearance.get() == a>
+                            <option value=a.as_str() selected=move || state.appearance().get() == a>
                                 {move || name(a)}
                             </option>
                         }

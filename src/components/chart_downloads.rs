@@ -54,7 +54,7 @@ pub fn ChartDownloads(
     /// The colours it is drawn in.
     palette: RwSignal<Palette>,
 ) -> impl IntoView {
-    let lang = use_charts().lang;
+    let lang = use_charts().lang();
     let save = move |format: Format| {
         let lang = lang.get_untracked();
         let name = file_name(story(), kind, format.extension());
@@ -127,7 +127,7 @@ pub fn ChartDownloads(
 /// ([`crate::chart::embed::snippet`]), with a fallback link, and says so.
 #[component]
 pub fn EmbedButton(kind: ChartKind) -> impl IntoView {
-    let lang = use_charts().lang;
+    let lang = use_charts().lang();
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let lang = lang.get_untracked();

@@ -27,7 +27,7 @@ pub fn EmbedApp() -> impl IntoView {
     let (lang, kind) = crate::chart::embed::parse(&crate::browser::history::hash());
     crate::browser::document::set_lang(lang.unwrap_or_default().as_str());
     let state = provide_charts_state();
-    let lang = state.lang;
+    let lang = state.lang();
     let palette = use_palette();
     let source = move || {
         let lang = lang.get();
@@ -62,7 +62,7 @@ pub fn use_palette() -> RwSignal<Palette> {
     // On mount and on every appearance change; a frame later, once `<html data-theme>` is
     // set and the style recomputed.
     Effect::new(move |_| {
-        state.colours.track();
+        state.track_colours();
         request_animation_frame(read_palette);
     });
     // The system's light/dark switch (browser only: effects do not run in the build's
@@ -82,7 +82,7 @@ pub fn use_palette() -> RwSignal<Palette> {
 #[component]
 pub fn ChartsSection() -> impl IntoView {
     let state = use_charts();
-    let lang = state.lang;
+    let lang = state.lang();
     let palette = use_palette();
 
     view! {
