@@ -2,12 +2,13 @@
 //! outside it), roving focus (one tab stop for a group, arrow keys between its items) and
 //! an element's width.
 //!
-//! Like leptos-use's hooks, each registers its own cleanup and does nothing outside the
-//! browser: the window's listeners are added in an effect, and effects do not run in the
-//! build's prerender or in host tests. The keys' logic is plain ([`roving_step`]), so host
-//! tests cover it.
+//! Like leptos-use's hooks, each registers its own cleanup. They are for the browser: the
+//! components that call them are not in the build's prerender (the width's observer waits
+//! for an effect, which does not run there). The keys' logic is plain ([`roving_step`]),
+//! so host tests cover it.
 
 use crate::browser::resize::{observe_width, WidthObserver};
+use crate::state::Read;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,8 +22,9 @@ pub(crate) enum Dismissal {
     Outside,
 }
 
-/// Dismisses a popup (a tooltip, a panel) on Escape or on a tap or click outside it, for
-/// the life of the calling component.
+/// Dismisses a popup (a tooltip, a panel) on Escape or on a tap or click outside it, until
+/// [`Dismiss::stop`] (listeners on the window: browser only). The page's panel lives as long
+/// as the page and never stops it, so its first load carries no cleanup.
 ///
 /// - `is_open`: whether it is open now (read untracked, at the key or tap);
 /// - `inside`: whether a tapped element is not "outside" (the popup itself, and the
@@ -30,31 +32,40 @@ pub(crate) enum Dismissal {
 /// - `on_dismiss`: closes it, told how (Escape may return focus where a tap must not).
 pub(crate) fn use_dismiss(
     is_open: impl Fn() -> bool + Copy + 'static,
-    inside: impl Fn(&web_sys::Element) -> bool + Copy + 'static,
+    inside: impl Fn(&web_sys::Element) -> bool + 'static,
     on_dismiss: impl Fn(Dismissal) + Copy + 'static,
-) {
-    Effect::new(move |_| {
-        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-            if ev.key() == "Escape" && is_open() {
-                on_dismiss(Dismissal::Escape);
-            }
-        });
-        let taps = window_event_listener(leptos::ev::pointerdown, move |ev| {
-            if !is_open() {
-                return;
-            }
-            let target = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-            if !target.is_some_and(|el| inside(&el)) {
-                on_dismiss(Dismissal::Outside);
-            }
-        });
-        on_cleanup(move || {
-            keys.remove();
-            taps.remove();
-        });
+) -> Dismiss {
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && is_open() {
+            on_dismiss(Dismissal::Escape);
+        }
     });
+    let taps = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if !is_open() {
+            return;
+        }
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if !target.is_some_and(|el| inside(&el)) {
+            on_dismiss(Dismissal::Outside);
+        }
+    });
+    Dismiss { keys, taps }
+}
+
+/// A running [`use_dismiss`].
+pub(crate) struct Dismiss {
+    keys: WindowListenerHandle,
+    taps: WindowListenerHandle,
+}
+
+impl Dismiss {
+    /// Stops listening.
+    pub(crate) fn stop(self) {
+        self.keys.remove();
+        self.taps.remove();
+    }
 }
 
 /// Where a key moves roving focus from item `now` of `count`: arrow keys to the next or
@@ -90,7 +101,7 @@ pub(crate) fn use_roving_focus(
 /// The width of the element `node` refers to, in whole CSS pixels rounded down, kept up to
 /// date by a resize observer; 0 until measured. The element's size must not depend on what
 /// the width draws (see [`observe_width`]).
-pub(crate) fn use_width(node: NodeRef<html::Div>) -> ReadSignal<f64> {
+pub(crate) fn use_width(node: NodeRef<html::Div>) -> Read<f64> {
     let width = RwSignal::new(0.0f64);
     let observer = StoredValue::new_local(None::<WidthObserver>);
     Effect::new(move |_| {
@@ -105,7 +116,7 @@ pub(crate) fn use_width(node: NodeRef<html::Div>) -> ReadSignal<f64> {
         }));
     });
     on_cleanup(move || observer.set_value(None));
-    width.read_only()
+    Read::of(width)
 }
 
 #[cfg(test)]

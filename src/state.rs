@@ -20,6 +20,49 @@ pub struct Stored {
     pub text: Option<TextSize>,
 }
 
+/// A read-only handle on one of the state's signals: components read it (tracked or not)
+/// and change it only through the state's intents. A newtype around the signal, so it
+/// costs what reading the signal itself costs (a leptos `ReadSignal` made from it would be
+/// a second signal, and code for each type).
+pub struct Read<T: 'static>(RwSignal<T>);
+
+impl<T> Clone for Read<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Read<T> {}
+
+impl<T: Send + Sync + 'static> Read<T> {
+    /// A read-only handle on `signal`.
+    pub(crate) fn of(signal: RwSignal<T>) -> Read<T> {
+        Read(signal)
+    }
+
+    /// Reads the value by reference, tracked.
+    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with(f)
+    }
+
+    /// Subscribes the running effect or memo to changes, without reading.
+    pub fn track(&self) {
+        self.0.track();
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Read<T> {
+    /// The value, tracked.
+    pub fn get(&self) -> T {
+        self.0.get()
+    }
+
+    /// The value, untracked (in event handlers).
+    pub fn get_untracked(&self) -> T {
+        self.0.get_untracked()
+    }
+}
+
 /// What the detail panel shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Panel {
@@ -102,58 +145,58 @@ impl AppState {
     }
 
     /// The interface's language.
-    pub fn lang(&self) -> ReadSignal<Lang> {
-        self.lang.read_only()
+    pub fn lang(&self) -> Read<Lang> {
+        Read(self.lang)
     }
 
     /// The appearance the reader chose.
-    pub fn appearance(&self) -> ReadSignal<Appearance> {
-        self.appearance.read_only()
+    pub fn appearance(&self) -> Read<Appearance> {
+        Read(self.appearance)
     }
 
     /// The size of the whole app's text (长辈模式).
-    pub fn text_size(&self) -> ReadSignal<TextSize> {
-        self.text.read_only()
+    pub fn text_size(&self) -> Read<TextSize> {
+        Read(self.text)
     }
 
     /// The theme filter (a theme id), if any.
-    pub fn theme_filter(&self) -> ReadSignal<Option<String>> {
-        self.theme.read_only()
+    pub fn theme_filter(&self) -> Read<Option<String>> {
+        Read(self.theme)
     }
 
     /// The search.
-    pub fn query(&self) -> ReadSignal<String> {
-        self.query.read_only()
+    pub fn query(&self) -> Read<String> {
+        Read(self.query)
     }
 
     /// The cards' order.
-    pub fn sort(&self) -> ReadSignal<Sort> {
-        self.sort.read_only()
+    pub fn sort(&self) -> Read<Sort> {
+        Read(self.sort)
     }
 
     /// The rank of the open card, if one is open.
-    pub fn opened(&self) -> ReadSignal<Option<u8>> {
-        self.open.read_only()
+    pub fn opened(&self) -> Read<Option<u8>> {
+        Read(self.open)
     }
 
     /// The money chart's scale (kept in the URL for the charts module).
-    pub fn scale(&self) -> ReadSignal<ScaleKind> {
-        self.scale.read_only()
+    pub fn scale(&self) -> Read<ScaleKind> {
+        Read(self.scale)
     }
 
     /// The figure or term panel, if one is open.
-    pub fn panel(&self) -> ReadSignal<Option<Panel>> {
-        self.panel.read_only()
+    pub fn panel(&self) -> Read<Option<Panel>> {
+        Read(self.panel)
     }
 
     /// The confirmation on show, if any.
-    pub fn notice(&self) -> ReadSignal<Option<&'static str>> {
-        self.notice.read_only()
+    pub fn notice(&self) -> Read<Option<&'static str>> {
+        Read(self.notice)
     }
 
     /// False while the live page waits for its second task to show the cards.
-    pub fn whole(&self) -> ReadSignal<bool> {
-        self.whole.read_only()
+    pub fn whole(&self) -> Read<bool> {
+        Read(self.whole)
     }
 
     /// The ranks to show, in order: derived from the theme filter, the search and the sort.
@@ -337,19 +380,19 @@ impl ChartsState {
     }
 
     /// The language of the document.
-    pub fn lang(&self) -> ReadSignal<Lang> {
-        self.lang.read_only()
+    pub fn lang(&self) -> Read<Lang> {
+        Read(self.lang)
     }
 
     /// The money chart's scale.
-    pub fn scale(&self) -> ReadSignal<ScaleKind> {
-        self.scale.read_only()
+    pub fn scale(&self) -> Read<ScaleKind> {
+        Read(self.scale)
     }
 
     /// The root text size against 16 px: charts are laid out this many times narrower and
     /// drawn this many times larger.
-    pub fn text_scale(&self) -> ReadSignal<f64> {
-        self.text_scale.read_only()
+    pub fn text_scale(&self) -> Read<f64> {
+        Read(self.text_scale)
     }
 
     /// Subscribes the running effect to changes of the document's colours (a theme choice).
@@ -520,7 +563,7 @@ pub fn provide_app_state() -> AppState {
 
     // Escape, or a tap or click outside the panel, closes it; the marks and tiles that open
     // it are part of the opening gesture, not outside.
-    use_dismiss(
+    let _ = use_dismiss(
         move || state.panel.get_untracked().is_some(),
         |el| {
             el.closest(".panel, [aria-haspopup=dialog]")

@@ -20,7 +20,8 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page() -> impl IntoView {
     let state = use_app();
-    let t = move || strings(state.lang().get());
+    let lang = state.lang();
+    let t = move || strings(lang.get());
     view! {
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <SiteHeader/>

@@ -60,14 +60,15 @@ pub(crate) fn ChartView(
     // Set while focus returns to a mark after closing, so that focus does not reopen.
     let returning = StoredValue::new(false);
 
+    let (scale, text_scale) = (state.scale(), state.text_scale());
     let layout: Memo<Option<Layout>> = Memo::new(move |_| {
         let w = width.get();
         let scale = match kind {
-            ChartKind::Money => state.scale().get(),
+            ChartKind::Money => scale.get(),
             _ => ScaleKind::Linear,
         };
         // Larger text (长辈模式, or the browser's text size): laid out narrower, drawn larger.
-        let w = (w / state.text_scale().get()).floor();
+        let w = (w / text_scale.get()).floor();
         (w > 0.0).then(|| chart_layout(data, w, lang.get(), scale))
     });
 
@@ -85,7 +86,7 @@ pub(crate) fn ChartView(
     let on_close = Callback::new(close);
     // Escape closes it (returning focus to the mark if focus was in it); so does a tap
     // elsewhere than on the tooltip or a mark (which opens its own).
-    use_dismiss(
+    let dismiss = use_dismiss(
         move || tip.open_now().is_some(),
         move |el| within(tip_ref, Some(el)) || within(marks_ref, Some(el)),
         move |how| {
@@ -93,6 +94,7 @@ pub(crate) fn ChartView(
             close(how == Dismissal::Escape && within(tip_ref, focused.as_ref()));
         },
     );
+    on_cleanup(move || dismiss.stop());
     let placement = use_placement(tip, layout, lang, tip_ref, box_ref);
     let on_leave = leave_handler(tip, marks_ref, tip_ref);
 

@@ -18,7 +18,8 @@ pub fn EventCard(
     let lang = state.lang();
     let story = story();
     let event = story.event(rank);
-    let is_open = Memo::new(move |_| state.opened().get() == Some(rank));
+    let opened = state.opened();
+    let is_open = Memo::new(move |_| opened.get() == Some(rank));
     let toggle = move |_| state.toggle_event(rank);
     let dom_id = event_dom_id(rank);
     let body_id = format!("{dom_id}-body");

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 pub(crate) fn EventFilters() -> impl IntoView {
     let state = use_app();
     let lang = state.lang();
+    let (theme, query, current) = (state.theme_filter(), state.query(), state.sort());
     let t = move || strings(lang.get());
     let chip = move |id: Option<String>| {
         let pressed_id = id.clone();
@@ -25,7 +26,7 @@ pub(crate) fn EventFilters() -> impl IntoView {
                 type="button"
                 class="chip"
                 data-theme-id=pressed_id.clone().unwrap_or_default()
-                aria-pressed=move || (state.theme_filter().get() == pressed_id).to_string()
+                aria-pressed=move || (theme.get() == pressed_id).to_string()
                 on:click=move |_| state.set_theme_filter(click_id.clone())
             >
                 {label}
@@ -52,7 +53,7 @@ pub(crate) fn EventFilters() -> impl IntoView {
                         enterkeyhint="search"
                         autocomplete="off"
                         placeholder=move || t().search_placeholder
-                        prop:value=move || state.query().get()
+                        prop:value=move || query.get()
                         on:input=move |ev| state.set_query(&event_target_value(&ev))
                     />
                 </label>
@@ -72,7 +73,7 @@ pub(crate) fn EventFilters() -> impl IntoView {
                             .into_iter()
                             .map(|sort| {
                                 view! {
-                                    <option value=sort.as_str() prop:selected=move || state.sort().get() == sort>
+                                    <option value=sort.as_str() prop:selected=move || current.get() == sort>
                                         {move || sort_name(sort, lang.get())}
                                     </option>
                                 }

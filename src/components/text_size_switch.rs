@@ -9,7 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn TextSizeSwitch() -> impl IntoView {
     let state = use_app();
-    let t = move || strings(state.lang().get());
+    let lang = state.lang();
+    let t = move || strings(lang.get());
     let text = state.text_size();
     let large = move || text.get() != TextSize::Normal;
     view! {

@@ -7,6 +7,7 @@ use crate::chart::spec::ChartData;
 use crate::chart::strings::chart_strings;
 use crate::hooks::use_roving_focus;
 use crate::model::Lang;
+use crate::state::Read;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -51,7 +52,7 @@ pub(super) fn ChartMarks(
     /// The chart as laid out (none before it is measured).
     layout: Memo<Option<Layout>>,
     /// The language of the marks' names.
-    lang: ReadSignal<Lang>,
+    lang: Read<Lang>,
     /// The tooltip's state.
     tip: Tip,
     /// The marks' container.

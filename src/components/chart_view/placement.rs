@@ -3,6 +3,7 @@
 use super::tip::Tip;
 use crate::chart::layout::{place_tooltip, Layout, Placement, Rect};
 use crate::model::Lang;
+use crate::state::Read;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -39,10 +40,10 @@ pub(super) fn place(
 pub(super) fn use_placement(
     tip: Tip,
     layout: Memo<Option<Layout>>,
-    lang: ReadSignal<Lang>,
+    lang: Read<Lang>,
     tip_ref: NodeRef<html::Div>,
     box_ref: NodeRef<html::Div>,
-) -> ReadSignal<Option<(usize, Placement)>> {
+) -> Read<Option<(usize, Placement)>> {
     let placement = RwSignal::new(None::<(usize, Placement)>);
     Effect::new(move |_| {
         lang.track(); // the tooltip's size changes with its language
@@ -64,7 +65,7 @@ pub(super) fn use_placement(
             }
         });
     });
-    placement.read_only()
+    Read::of(placement)
 }
 
 #[cfg(test)]
