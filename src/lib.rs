@@ -29,8 +29,9 @@
 //! | [`poster`] | core | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link; the link preview's title card |
 //! | `data` (core) | core | the story's wire format and decoder, lookups by id and rank; with the `pipeline` feature, the build-time pipeline and validation |
 //! | [`data`] | app | the embedded story ([`data::story`]) and the charts' data of it (`data::chart_data`) |
-//! | [`state`] | app | the shared signals; their link to URL, storage and document |
+//! | [`state`] | app | the shared state: signals read through getters and changed through intents (`open_event`, `set_lang`, …); their link to URL, storage and document |
 //! | [`components`] | app | Leptos components, one per file |
+//! | `hooks` | app | hooks the components share, written once: dismissal (Escape, a tap outside) and roving focus |
 //! | [`browser`] | app | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API and the poster's PNG and share (both in the charts module) |
 //!
 //! # The one rule
@@ -109,6 +110,7 @@
 pub mod browser;
 pub mod components;
 pub mod data;
+mod hooks;
 pub mod state;
 
 pub use zezhou_core::{

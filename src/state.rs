@@ -5,10 +5,11 @@
 use crate::browser;
 use crate::browser::island::Ask;
 use crate::data::story;
+use crate::hooks::use_dismiss;
 use crate::model::Lang;
-use crate::route::Route;
+use crate::route::{limit_query, Route};
 use crate::search::{visible_events, SearchIndex};
-use crate::view::{Appearance, ScaleKind, Sort, TextSize};
+use crate::view::{event_dom_id, Appearance, ScaleKind, Sort, TextSize};
 use leptos::prelude::*;
 
 /// The reader's choices kept across visits (a link's own choices win over them).
@@ -17,6 +18,49 @@ pub struct Stored {
     pub lang: Option<Lang>,
     pub appearance: Appearance,
     pub text: Option<TextSize>,
+}
+
+/// A read-only handle on one of the state's signals: components read it (tracked or not)
+/// and change it only through the state's intents. A newtype around the signal, so it
+/// costs what reading the signal itself costs (a leptos `ReadSignal` made from it would be
+/// a second signal, and code for each type).
+pub struct Read<T: 'static>(RwSignal<T>);
+
+impl<T> Clone for Read<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Read<T> {}
+
+impl<T: Send + Sync + 'static> Read<T> {
+    /// A read-only handle on `signal`.
+    pub(crate) fn of(signal: RwSignal<T>) -> Read<T> {
+        Read(signal)
+    }
+
+    /// Reads the value by reference, tracked.
+    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with(f)
+    }
+
+    /// Subscribes the running effect or memo to changes, without reading.
+    pub fn track(&self) {
+        self.0.track();
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> Read<T> {
+    /// The value, tracked.
+    pub fn get(&self) -> T {
+        self.0.get()
+    }
+
+    /// The value, untracked (in event handlers).
+    pub fn get_untracked(&self) -> T {
+        self.0.get_untracked()
+    }
 }
 
 /// What the detail panel shows.
@@ -28,35 +72,50 @@ pub enum Panel {
     Term(String),
 }
 
-/// The shared signals. `Copy`, so components take it from context and move it into closures.
+/// The page's state: the reader's view as signals, read through getters and changed only
+/// through intents (`set_lang`, `open_event`, `open_panel`, …), so a component shows what
+/// it may change and the link to URL, storage and document ([`provide_app_state`]) is the
+/// only other writer. `Copy`, so components take it from context and move it into closures.
+///
+/// The intents are plain signal changes, host-tested under a reactive `Owner`
+/// (`tests/state.rs`); the few that also move focus or scroll do so through [`Dom`], which
+/// only the browser's state has.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub lang: RwSignal<Lang>,
-    pub appearance: RwSignal<Appearance>,
+    lang: RwSignal<Lang>,
+    appearance: RwSignal<Appearance>,
     /// The size of the whole app's text (长辈模式).
-    pub text: RwSignal<TextSize>,
+    text: RwSignal<TextSize>,
     /// Theme filter (a theme id).
-    pub theme: RwSignal<Option<String>>,
-    pub query: RwSignal<String>,
-    pub sort: RwSignal<Sort>,
+    theme: RwSignal<Option<String>>,
+    query: RwSignal<String>,
+    sort: RwSignal<Sort>,
     /// Rank of the open card.
-    pub open: RwSignal<Option<u8>>,
-    pub scale: RwSignal<ScaleKind>,
+    open: RwSignal<Option<u8>>,
+    scale: RwSignal<ScaleKind>,
     /// The figure or term panel, if one is open.
-    pub panel: RwSignal<Option<Panel>>,
+    panel: RwSignal<Option<Panel>>,
     /// A short confirmation shown after sharing.
-    pub notice: RwSignal<Option<&'static str>>,
+    notice: RwSignal<Option<&'static str>>,
     /// False while the live page is built in steps (see [`crate::components::App`]): the
     /// cards come in a second task.
-    pub whole: RwSignal<bool>,
+    whole: RwSignal<bool>,
     /// The ranks to show, in order: derived from theme, query and sort.
-    pub visible: Memo<Vec<u8>>,
-    /// What opened the panel, to return focus to it on close.
+    visible: Memo<Vec<u8>>,
+    /// The browser's part; `None` in the build's prerender and in host tests.
+    dom: Option<Dom>,
+}
+
+/// The browser's part of the page's state: what opened the panel, to return focus to it on
+/// close (an element, so not in the host-tested part).
+#[derive(Clone, Copy)]
+struct Dom {
     opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
 }
 
 impl AppState {
-    /// Creates the state from a parsed route and the reader's stored choices.
+    /// Creates the state from a parsed route and the reader's stored choices, without the
+    /// browser's part (focus and scroll): the build's prerender, tests.
     pub fn new(route: Route, stored: Stored) -> AppState {
         let theme = RwSignal::new(route.theme.clone());
         let query = RwSignal::new(route.query.clone());
@@ -81,8 +140,68 @@ impl AppState {
             notice: RwSignal::new(None),
             whole: RwSignal::new(true),
             visible,
-            opener: StoredValue::new_local(None),
+            dom: None,
         }
+    }
+
+    /// The interface's language.
+    pub fn lang(&self) -> Read<Lang> {
+        Read(self.lang)
+    }
+
+    /// The appearance the reader chose.
+    pub fn appearance(&self) -> Read<Appearance> {
+        Read(self.appearance)
+    }
+
+    /// The size of the whole app's text (长辈模式).
+    pub fn text_size(&self) -> Read<TextSize> {
+        Read(self.text)
+    }
+
+    /// The theme filter (a theme id), if any.
+    pub fn theme_filter(&self) -> Read<Option<String>> {
+        Read(self.theme)
+    }
+
+    /// The search.
+    pub fn query(&self) -> Read<String> {
+        Read(self.query)
+    }
+
+    /// The cards' order.
+    pub fn sort(&self) -> Read<Sort> {
+        Read(self.sort)
+    }
+
+    /// The rank of the open card, if one is open.
+    pub fn opened(&self) -> Read<Option<u8>> {
+        Read(self.open)
+    }
+
+    /// The money chart's scale (kept in the URL for the charts module).
+    pub fn scale(&self) -> Read<ScaleKind> {
+        Read(self.scale)
+    }
+
+    /// The figure or term panel, if one is open.
+    pub fn panel(&self) -> Read<Option<Panel>> {
+        Read(self.panel)
+    }
+
+    /// The confirmation on show, if any.
+    pub fn notice(&self) -> Read<Option<&'static str>> {
+        Read(self.notice)
+    }
+
+    /// False while the live page waits for its second task to show the cards.
+    pub fn whole(&self) -> Read<bool> {
+        Read(self.whole)
+    }
+
+    /// The ranks to show, in order: derived from the theme filter, the search and the sort.
+    pub fn visible(&self) -> Memo<Vec<u8>> {
+        self.visible
     }
 
     /// The route for the current state (tracks every signal it reads).
@@ -115,28 +234,87 @@ impl AppState {
         self.panel.set(None);
     }
 
+    /// Switches the interface's language.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+    }
+
+    /// Sets the appearance (system, light, dark, high contrast).
+    pub fn set_appearance(&self, appearance: Appearance) {
+        self.appearance.set(appearance);
+    }
+
+    /// Sets the size of the whole app's text.
+    pub fn set_text_size(&self, text: TextSize) {
+        self.text.set(text);
+    }
+
+    /// Shows only the events of a theme, or all (`None`).
+    pub fn set_theme_filter(&self, theme: Option<String>) {
+        self.theme.set(theme);
+    }
+
+    /// Searches the events, for what the reader typed (cut to the length a URL keeps).
+    pub fn set_query(&self, typed: &str) {
+        self.query.set(limit_query(typed));
+    }
+
+    /// Orders the cards.
+    pub fn set_sort(&self, sort: Sort) {
+        self.sort.set(sort);
+    }
+
+    /// Sets the money chart's scale (the charts module asks for it).
+    pub fn set_scale(&self, scale: ScaleKind) {
+        self.scale.set(scale);
+    }
+
     /// Clears the theme filter and the search.
     pub fn clear_filters(&self) {
         self.theme.set(None);
         self.query.set(String::new());
     }
 
+    /// Opens card `rank` in place (closing any other).
+    pub fn open_event(&self, rank: u8) {
+        self.open.set(Some(rank));
+    }
+
+    /// Closes the open card.
+    pub fn close_event(&self) {
+        self.open.set(None);
+    }
+
+    /// Opens card `rank`, or closes it if it is open (its toggle).
+    pub fn toggle_event(&self, rank: u8) {
+        self.open.update(|open| {
+            *open = if *open == Some(rank) {
+                None
+            } else {
+                Some(rank)
+            }
+        });
+    }
+
     /// Opens a card, scrolls to it and moves focus to it (from a headline figure or a chart
-    /// mark).
+    /// mark): the filters are cleared if they hide it, and the panel closes.
     pub fn go_to_event(&self, rank: u8) {
         if !self.visible.get_untracked().contains(&rank) {
             self.clear_filters();
         }
         self.open.set(Some(rank));
         self.panel.set(None);
-        request_animation_frame(move || browser::document::show(&event_dom_id(rank)));
+        if self.dom.is_some() {
+            request_animation_frame(move || browser::document::show(&event_dom_id(rank)));
+        }
     }
 
     /// Opens the panel, remembering the focused element to return to on close.
     pub fn open_panel(&self, panel: Panel) {
         if self.panel.get_untracked().is_none() {
-            let opener = browser::document::active_element();
-            self.opener.set_value(opener);
+            if let Some(dom) = self.dom {
+                dom.opener.set_value(browser::document::active_element());
+            }
         }
         self.panel.set(Some(panel));
     }
@@ -147,25 +325,45 @@ impl AppState {
             return;
         }
         self.panel.set(None);
-        if let Some(el) = self.opener.get_value() {
-            browser::document::focus(&el);
+        if let Some(dom) = self.dom {
+            if let Some(el) = dom.opener.get_value() {
+                browser::document::focus(&el);
+            }
+            dom.opener.set_value(None);
         }
-        self.opener.set_value(None);
+    }
+
+    /// Shows a short confirmation (after sharing).
+    pub fn notify(&self, message: &'static str) {
+        self.notice.set(Some(message));
+    }
+
+    /// Hides the confirmation.
+    pub fn clear_notice(&self) {
+        self.notice.set(None);
+    }
+
+    /// Holds the cards back until [`AppState::show_cards`] (the live page's first task).
+    pub fn defer_cards(&self) {
+        self.whole.set(false);
+    }
+
+    /// Shows the cards (the live page's second task).
+    pub fn show_cards(&self) {
+        self.whole.set(true);
     }
 }
-
-use crate::view::event_dom_id;
 
 /// The charts module's state (see [`crate::browser::island`]): the language and theme
 /// follow the document, the scale the URL; what the charts ask of the page goes to it as
 /// window events.
 #[derive(Clone, Copy)]
 pub struct ChartsState {
-    pub lang: RwSignal<Lang>,
-    pub scale: RwSignal<ScaleKind>,
+    lang: RwSignal<Lang>,
+    scale: RwSignal<ScaleKind>,
     /// The root text size against 16 px ([`browser::document::root_text_scale`]): charts
     /// are laid out this many times narrower and drawn this many times larger.
-    pub text_scale: RwSignal<f64>,
+    text_scale: RwSignal<f64>,
 }
 
 impl ChartsState {
@@ -176,6 +374,22 @@ impl ChartsState {
             scale: RwSignal::new(scale),
             text_scale: RwSignal::new(1.0),
         }
+    }
+
+    /// The language of the document.
+    pub fn lang(&self) -> Read<Lang> {
+        Read(self.lang)
+    }
+
+    /// The money chart's scale.
+    pub fn scale(&self) -> Read<ScaleKind> {
+        Read(self.scale)
+    }
+
+    /// The root text size against 16 px: charts are laid out this many times narrower and
+    /// drawn this many times larger.
+    pub fn text_scale(&self) -> Read<f64> {
+        Read(self.text_scale)
     }
 
     /// Sets the money chart's scale, and tells the page (which keeps it in the URL).
@@ -260,7 +474,12 @@ pub fn provide_app_state() -> AppState {
             .unwrap_or_default(),
         text: browser::storage::text_size().and_then(|t| TextSize::parse(&t)),
     };
-    let state = AppState::new(route, stored);
+    let state = AppState {
+        dom: Some(Dom {
+            opener: StoredValue::new_local(None),
+        }),
+        ..AppState::new(route, stored)
+    };
     provide_context(state);
 
     // State -> URL. Opening a card adds a history entry: a card is a place the reader went,
@@ -333,25 +552,18 @@ pub fn provide_app_state() -> AppState {
         browser::document::set_title(&full);
     });
 
-    // A tap or click outside the panel closes it; the marks and tiles that open it are part
-    // of the opening gesture, not outside.
-    let _ = window_event_listener(leptos::ev::pointerdown, move |ev| {
-        if state.panel.get_untracked().is_none() {
-            return;
-        }
-        let target = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
-        let keep = target.is_some_and(|el| {
+    // Escape, or a tap or click outside the panel, closes it; the marks and tiles that open
+    // it are part of the opening gesture, not outside.
+    let _ = use_dismiss(
+        move || state.panel.get_untracked().is_some(),
+        |el| {
             el.closest(".panel, [aria-haspopup=dialog]")
                 .ok()
                 .flatten()
                 .is_some()
-        });
-        if !keep {
-            state.close_panel();
-        }
-    });
+        },
+        move |_| state.close_panel(),
+    );
 
     // What the charts (a second module) ask of the page.
     browser::island::listen(Ask::GO_TO_EVENT, move |ask| {
@@ -363,14 +575,7 @@ pub fn provide_app_state() -> AppState {
     });
     browser::island::listen(Ask::SET_SCALE, move |ask| {
         if let Ask::SetScale(scale) = ask {
-            state.scale.set(scale);
-        }
-    });
-
-    // Escape closes the panel.
-    let _ = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" {
-            state.close_panel();
+            state.set_scale(scale);
         }
     });
 

@@ -50,7 +50,7 @@ fn text(el: &web_sys::Element, selector: &str) -> String {
 async fn header_shows_the_story_title_and_follows_the_language() {
     let (host, state) = mount(Lang::ZhHans, SiteHeader);
     assert_eq!(text(&host, "h1"), story().title.hans);
-    state.lang.set(Lang::En);
+    state.set_lang(Lang::En);
     // Reactive updates reach the DOM on the next tick.
     leptos::task::tick().await;
     assert_eq!(text(&host, "h1"), story().title.en);
@@ -69,7 +69,7 @@ async fn a_card_opens_and_marks_its_figures() {
     let (host, state) = mount(Lang::ZhHans, || view! { <EventCard rank=2/> });
     let body = host.query_selector(".card__body").unwrap().unwrap();
     assert!(body.has_attribute("hidden"));
-    state.open.set(Some(2));
+    state.open_event(2);
     leptos::task::tick().await;
     assert!(!body.has_attribute("hidden"));
     let figures = host.query_selector_all(".mark--figure").unwrap();

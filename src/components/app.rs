@@ -10,8 +10,8 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let state = provide_app_state();
-    state.whole.set(false);
-    gloo_timers::callback::Timeout::new(0, move || state.whole.set(true)).forget();
+    state.defer_cards();
+    gloo_timers::callback::Timeout::new(0, move || state.show_cards()).forget();
     view! { <Page/> }
 }
 
@@ -20,7 +20,8 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Page() -> impl IntoView {
     let state = use_app();
-    let t = move || strings(state.lang.get());
+    let lang = state.lang();
+    let t = move || strings(lang.get());
     view! {
         <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
         <SiteHeader/>

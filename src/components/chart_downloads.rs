@@ -53,7 +53,7 @@ pub fn ChartDownloads(
     /// The chart as drawn now.
     layout: Memo<Option<Layout>>,
 ) -> impl IntoView {
-    let lang = use_charts().lang;
+    let lang = use_charts().lang();
     let save = move |format: Format| {
         let lang = lang.get_untracked();
         let name = file_name(story(), kind, format.extension());
@@ -123,7 +123,7 @@ pub fn ChartDownloads(
 /// ([`crate::chart::embed::snippet`]), with a fallback link, and says so.
 #[component]
 pub fn EmbedButton(kind: ChartKind) -> impl IntoView {
-    let lang = use_charts().lang;
+    let lang = use_charts().lang();
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let lang = lang.get_untracked();

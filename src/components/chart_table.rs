@@ -13,7 +13,7 @@ pub(crate) fn ChartTable(
     /// Which chart.
     kind: ChartKind,
 ) -> impl IntoView {
-    let lang = use_charts().lang;
+    let lang = use_charts().lang();
     let shown = RwSignal::new(false);
     let table_id = format!("chart-{}-table", kind.slug());
     let caption_id = format!("chart-{}-caption", kind.slug());

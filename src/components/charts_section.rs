@@ -25,7 +25,7 @@ pub fn EmbedApp() -> impl IntoView {
     let (lang, kind) = crate::chart::embed::parse(&crate::browser::history::hash());
     crate::browser::document::set_lang(lang.unwrap_or_default().as_str());
     let state = provide_charts_state();
-    let lang = state.lang;
+    let lang = state.lang();
     let source = move || {
         let lang = lang.get();
         format!(
@@ -50,7 +50,7 @@ pub fn EmbedApp() -> impl IntoView {
 /// light/dark switch redraws them.
 #[component]
 pub fn ChartsSection() -> impl IntoView {
-    let lang = use_charts().lang;
+    let lang = use_charts().lang();
 
     view! {
         <section class="charts" aria-labelledby="charts-heading" data-testid="charts">

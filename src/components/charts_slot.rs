@@ -7,7 +7,7 @@ use leptos::prelude::*;
 /// [`crate::browser::island`]) replaces the note inside with [`super::ChartsApp`].
 #[component]
 pub(crate) fn ChartsSlot() -> impl IntoView {
-    let lang = use_app().lang;
+    let lang = use_app().lang();
     view! {
         <div class="charts-slot" id=CHARTS_ROOT data-testid="charts-slot" aria-busy="true">
             <p class="charts-slot__loading">{move || strings(lang.get()).charts_loading}</p>

@@ -20,7 +20,7 @@ pub fn citations_today(lang: Lang) -> Citations {
 /// charts module, so the first load does not carry it.
 #[component]
 pub fn CiteBox() -> impl IntoView {
-    let lang = use_charts().lang;
+    let lang = use_charts().lang();
     let t = move || chart_strings(lang.get());
     let cite = move || citations_today(lang.get());
     // The outcome of the last copy, shown beside the button (and announced: role=status).

@@ -6,18 +6,19 @@ use leptos::html;
 use leptos::prelude::*;
 
 /// The figure or glossary panel: a non-modal dialog that closes with Escape, a tap outside
-/// or its close button (see [`crate::state::provide_app_state`]), and returns focus to what
+/// (`crate::hooks::use_dismiss`, in [`crate::state::provide_app_state`]) or its close button, and returns focus to what
 /// opened it.
 #[component]
 pub(crate) fn DetailPanel() -> impl IntoView {
     let state = use_app();
-    let lang = state.lang;
+    let lang = state.lang();
+    let panel = state.panel();
     let t = move || strings(lang.get());
     let close_ref = NodeRef::<html::Button>::new();
 
     // Focus moves into the panel when it opens.
     Effect::new(move |_| {
-        if state.panel.get().is_some() {
+        if panel.get().is_some() {
             request_animation_frame(move || {
                 if let Some(button) = close_ref.get_untracked() {
                     let _ = button.focus();
@@ -33,11 +34,11 @@ pub(crate) fn DetailPanel() -> impl IntoView {
             aria-modal="false"
             aria-labelledby="panel-title"
             data-testid="panel"
-            hidden=move || state.panel.get().is_none()
+            hidden=move || panel.get().is_none()
         >
             <div class="panel__head">
                 <p class="panel__kicker">
-                    {move || match state.panel.get() {
+                    {move || match panel.get() {
                         Some(Panel::Term(_)) => t().term,
                         _ => "",
                     }}
@@ -60,7 +61,7 @@ pub(crate) fn DetailPanel() -> impl IntoView {
                 inner_html=move || {
                     let lang = lang.get();
                     let story = story();
-                    match state.panel.get()? {
+                    match panel.get()? {
                         Panel::Figure(id) => story.figure(&id).map(|f| figure_panel(story, f, lang)),
                         Panel::Term(id) => {
                             story.glossary.iter().find(|g| g.id == id).map(|g| term_panel(g, lang))

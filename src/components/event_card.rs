@@ -15,19 +15,12 @@ pub fn EventCard(
     rank: u8,
 ) -> impl IntoView {
     let state = use_app();
-    let lang = state.lang;
+    let lang = state.lang();
     let story = story();
     let event = story.event(rank);
-    let is_open = Memo::new(move |_| state.open.get() == Some(rank));
-    let toggle = move |_| {
-        state.open.update(|open| {
-            *open = if *open == Some(rank) {
-                None
-            } else {
-                Some(rank)
-            }
-        });
-    };
+    let opened = state.opened();
+    let is_open = Memo::new(move |_| opened.get() == Some(rank));
+    let toggle = move |_| state.toggle_event(rank);
     let dom_id = event_dom_id(rank);
     let body_id = format!("{dom_id}-body");
     view! {

@@ -1,6 +1,5 @@
 use crate::data::story;
 use crate::i18n::{sort_name, strings};
-use crate::route::limit_query;
 use crate::state::use_app;
 use crate::view::Sort;
 use leptos::prelude::*;
@@ -9,7 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn EventFilters() -> impl IntoView {
     let state = use_app();
-    let lang = state.lang;
+    let lang = state.lang();
+    let (theme, query, current) = (state.theme_filter(), state.query(), state.sort());
     let t = move || strings(lang.get());
     let chip = move |id: Option<String>| {
         let pressed_id = id.clone();
@@ -26,8 +26,8 @@ pub(crate) fn EventFilters() -> impl IntoView {
                 type="button"
                 class="chip"
                 data-theme-id=pressed_id.clone().unwrap_or_default()
-                aria-pressed=move || (state.theme.get() == pressed_id).to_string()
-                on:click=move |_| state.theme.set(click_id.clone())
+                aria-pressed=move || (theme.get() == pressed_id).to_string()
+                on:click=move |_| state.set_theme_filter(click_id.clone())
             >
                 {label}
             </button>
@@ -53,8 +53,8 @@ pub(crate) fn EventFilters() -> impl IntoView {
                         enterkeyhint="search"
                         autocomplete="off"
                         placeholder=move || t().search_placeholder
-                        prop:value=move || state.query.get()
-                        on:input=move |ev| state.query.set(limit_query(&event_target_value(&ev)))
+                        prop:value=move || query.get()
+                        on:input=move |ev| state.set_query(&event_target_value(&ev))
                     />
                 </label>
                 <label class="select">
@@ -65,7 +65,7 @@ pub(crate) fn EventFilters() -> impl IntoView {
                         on:change=move |ev| {
                             let value = event_target_value(&ev);
                             if let Some(sort) = Sort::ALL.into_iter().find(|s| s.as_str() == value) {
-                                state.sort.set(sort);
+                                state.set_sort(sort);
                             }
                         }
                     >
@@ -73,7 +73,7 @@ pub(crate) fn EventFilters() -> impl IntoView {
                             .into_iter()
                             .map(|sort| {
                                 view! {
-                                    <option value=sort.as_str() prop:selected=move || state.sort.get() == sort>
+                                    <option value=sort.as_str() prop:selected=move || current.get() == sort>
                                         {move || sort_name(sort, lang.get())}
                                     </option>
                                 }

@@ -45,7 +45,9 @@ pub(super) fn space_clicks(ev: &web_sys::KeyboardEvent) {
 #[component]
 pub(crate) fn EventSection() -> impl IntoView {
     let state = use_app();
-    let lang = state.lang;
+    let lang = state.lang();
+    let visible = state.visible();
+    let (opened, whole) = (state.opened(), state.whole());
     let total = story().events.len();
     view! {
         <section class="events" aria-labelledby="events-heading">
@@ -54,10 +56,10 @@ pub(crate) fn EventSection() -> impl IntoView {
             </h2>
             <EventFilters/>
             <p class="events__count" role="status" aria-live="polite" data-testid="result-count">
-                {move || result_count(state.visible.get().len(), total, lang.get())}
+                {move || result_count(visible.get().len(), total, lang.get())}
             </p>
             <Show
-                when=move || !state.visible.get().is_empty()
+                when=move || !visible.get().is_empty()
                 fallback=move || {
                     view! {
                         <div class="events__empty" data-testid="empty">
@@ -84,16 +86,17 @@ pub(crate) fn EventSection() -> impl IntoView {
                     class="events__list"
                     on:click=move |ev| {
                         // A listen control reads its card, open (the charts module reads).
-                        let rank = browser::island::ask_charts(&ev);
-                        if rank.is_some() && rank != state.open.get_untracked() {
-                            state.open.set(rank);
+                        if let Some(rank) = browser::island::ask_charts(&ev) {
+                            if Some(rank) != opened.get_untracked() {
+                                state.open_event(rank);
+                            }
                         }
                         open_from_click(state, &ev)
                     }
                     on:keydown=move |ev| space_clicks(&ev)
                 >
                     <For
-                        each=move || if state.whole.get() { state.visible.get() } else { Vec::new() }
+                        each=move || if whole.get() { visible.get() } else { Vec::new() }
                         key=|rank| *rank
                         children=move |rank| view! { <EventCard rank=rank/> }
                     />

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn HeadlineStrip() -> impl IntoView {
     let state = use_app();
-    let lang = state.lang;
+    let lang = state.lang();
     let story = story();
     view! {
         <section class="headline" aria-labelledby="headline-heading">

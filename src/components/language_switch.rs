@@ -7,8 +7,9 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn LanguageSwitch() -> impl IntoView {
     let state = use_app();
+    let current = state.lang();
     view! {
-        <div class="lang-switch" role="group" aria-label=move || strings(state.lang.get()).language>
+        <div class="lang-switch" role="group" aria-label=move || strings(current.get()).language>
             {Lang::ALL
                 .into_iter()
                 .map(|lang| {
@@ -18,8 +19,8 @@ pub(crate) fn LanguageSwitch() -> impl IntoView {
                             class="lang-switch__option"
                             lang=lang.as_str()
                             data-lang=lang.as_str()
-                            aria-pressed=move || (state.lang.get() == lang).to_string()
-                            on:click=move |_| state.lang.set(lang)
+                            aria-pressed=move || (current.get() == lang).to_string()
+                            on:click=move |_| state.set_lang(lang)
                         >
                             {lang_name(lang)}
                         </button>

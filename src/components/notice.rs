@@ -6,17 +6,18 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn Notice() -> impl IntoView {
     let state = use_app();
+    let notice = state.notice();
     let timer = StoredValue::new_local(None::<Timeout>);
     Effect::new(move |_| {
-        if state.notice.get().is_some() {
-            let hide = Timeout::new(4000, move || state.notice.set(None));
+        if notice.get().is_some() {
+            let hide = Timeout::new(4000, move || state.clear_notice());
             timer.set_value(Some(hide));
         }
     });
     view! {
         <div class="notice" role="status" aria-live="polite" data-testid="notice">
             {move || {
-                state.notice.get().map(|text| view! { <p class="notice__text">{text}</p> })
+                notice.get().map(|text| view! { <p class="notice__text">{text}</p> })
             }}
         </div>
     }

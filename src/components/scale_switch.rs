@@ -7,7 +7,8 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn ScaleSwitch() -> impl IntoView {
     let state = use_charts();
-    let lang = state.lang;
+    let lang = state.lang();
+    let scale = state.scale();
     move || {
         let t = chart_strings(lang.get());
         view! {
@@ -22,7 +23,7 @@ pub(crate) fn ScaleSwitch() -> impl IntoView {
                                 class="scale-switch__option"
                                 data-scale=kind.as_str()
                                 data-testid=format!("scale-{}", kind.as_str())
-                                aria-pressed=move || (state.scale.get() == kind).to_string()
+                                aria-pressed=move || (scale.get() == kind).to_string()
                                 on:click=move |_| state.set_scale(kind)
                             >
                                 {match kind {

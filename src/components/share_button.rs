@@ -10,9 +10,10 @@ use leptos::task::spawn_local;
 #[component]
 pub(crate) fn ShareButton() -> impl IntoView {
     let state = use_app();
-    let t = move || strings(state.lang.get());
+    let lang = state.lang();
+    let t = move || strings(lang.get());
     let on_click = move |_| {
-        let lang = state.lang.get_untracked();
+        let lang = lang.get_untracked();
         let title = story().title.get(lang).to_owned();
         let url = history::href();
         spawn_local(async move {
@@ -23,7 +24,7 @@ pub(crate) fn ShareButton() -> impl IntoView {
                 share::ShareOutcome::Failed => Some(strings(lang).copy_failed),
             };
             if let Some(message) = message {
-                state.notice.set(Some(message));
+                state.notify(message);
             }
         });
     };

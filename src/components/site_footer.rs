@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let state = use_app();
-    let lang = state.lang;
+    let lang = state.lang();
     let story = story();
     let t = move || strings(lang.get());
     view! {

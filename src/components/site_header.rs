@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app();
     let story = story();
-    let lang = state.lang;
+    let lang = state.lang();
     view! {
         // One click handler for the lead's marks and its listen control.
         <header

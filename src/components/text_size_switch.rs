@@ -9,8 +9,9 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn TextSizeSwitch() -> impl IntoView {
     let state = use_app();
-    let t = move || strings(state.lang.get());
-    let text = state.text;
+    let lang = state.lang();
+    let t = move || strings(lang.get());
+    let text = state.text_size();
     let large = move || text.get() != TextSize::Normal;
     view! {
         <div class="text-size">
@@ -20,7 +21,7 @@ pub(crate) fn TextSizeSwitch() -> impl IntoView {
                 data-testid="large-text"
                 aria-pressed=move || large().to_string()
                 on:click=move |_| {
-                    text.set(if large() { TextSize::Normal } else { TextSize::Large })
+                    state.set_text_size(if large() { TextSize::Normal } else { TextSize::Large })
                 }
             >
                 // A large and a small A: the usual sign for text size.
@@ -36,11 +37,9 @@ pub(crate) fn TextSizeSwitch() -> impl IntoView {
                     hidden=move || !large()
                     aria-pressed=move || (text.get() == TextSize::ExtraLarge).to_string()
                     on:click=move |_| {
-                        text.update(|t| {
-                            *t = match *t {
-                                TextSize::ExtraLarge => TextSize::Large,
-                                _ => TextSize::ExtraLarge,
-                            }
+                        state.set_text_size(match text.get_untracked() {
+                            TextSize::ExtraLarge => TextSize::Large,
+                            _ => TextSize::ExtraLarge,
                         })
                     }
                 >
