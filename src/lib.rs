@@ -31,7 +31,7 @@
 //! | [`data`] | app | the embedded story ([`data::story`]) and the charts' data of it (`data::chart_data`) |
 //! | [`state`] | app | the shared state: signals read through getters and changed through intents (`open_event`, `set_lang`, …); their link to URL, storage and document |
 //! | [`components`] | app | Leptos components, one per file |
-//! | `hooks` | app | hooks the components share, written once: dismissal (Escape, a tap outside) and roving focus |
+//! | `hooks` | app | hooks the components share, written once: dismissal (Escape, a tap outside), roving focus among a chart's marks, an element's width |
 //! | [`browser`] | app | thin wrappers over gloo / web-sys: storage, history, share, offline, downloads, resize, theme colours, the link to the charts module, read-aloud with the Web Speech API and the poster's PNG and share (both in the charts module) |
 //!
 //! # The one rule
@@ -80,7 +80,7 @@
 //!   screen (`browser::island`). It mounts `components::ChartsApp` into the page's
 //!   `#charts-root`. It embeds only the part of the story it shows (`build.rs`:
 //!   `story-charts.bin`; each entry point names its bytes, [`data::embed`]). The two share
-//!   no memory: the charts read `<html lang>`, `data-theme` and
+//!   no memory: the charts read `<html lang>`, its text size and
 //!   the URL ([`state::provide_charts_state`]) and ask the page to open a card or keep the
 //!   scale in the URL with window events;
 //! - read-aloud lives in the charts module too (`browser::speech`: voices, utterances,

@@ -5,8 +5,8 @@
 //!   once when the reader asks for something only that module does (read-aloud), from the
 //!   URL and with the integrity value the build hook put in `<meta name="zezhou-charts">`;
 //!   that script fetches the module checked the same way;
-//! - the two talk through the document: the charts follow `<html lang>` and
-//!   `<html data-theme>` and the URL; each asks the other for things with typed messages
+//! - the two talk through the document: the charts follow `<html lang>`, its text size
+//!   (`data-text`) and the URL; each asks the other for things with typed messages
 //!   ([`Ask`], the core's `island`: window events with a string `detail`, encoded and read
 //!   back there, host-tested): the charts ask the page to open a card or keep the scale, the
 //!   page asks the charts to read aloud or make a poster.
@@ -52,8 +52,8 @@ pub fn listen(name: &'static str, on_ask: impl Fn(Ask) + 'static) {
     callback.forget();
 }
 
-/// Calls `on_change` whenever `<html>`'s `lang`, `data-theme` or `data-text` changes, for
-/// the life of the page.
+/// Calls `on_change` whenever `<html>`'s `lang` or `data-text` changes, for the life of the
+/// page. (A theme change needs nothing: the charts take their colours from the stylesheet.)
 pub fn watch_document_attributes(on_change: impl Fn() + 'static) {
     let Some(html) = web_sys::window()
         .and_then(|w| w.document())
@@ -67,7 +67,7 @@ pub fn watch_document_attributes(on_change: impl Fn() + 'static) {
     };
     let init = web_sys::MutationObserverInit::new();
     init.set_attributes(true);
-    let filter = js_sys::Array::of3(&"lang".into(), &"data-theme".into(), &"data-text".into());
+    let filter = js_sys::Array::of2(&"lang".into(), &"data-text".into());
     init.set_attribute_filter(&filter);
     if observer.observe_with_options(&html, &init).is_ok() {
         callback.forget();
