@@ -45,17 +45,6 @@ pub struct Palette {
 }
 
 impl Palette {
-    /// The CSS custom properties a palette is read from, in the order [`Palette::from_css`]
-    /// asks for them.
-    pub(crate) const PROPERTIES: [&'static str; 6] = [
-        "--c-surface",
-        "--c-text",
-        "--c-text-2",
-        "--c-line",
-        "--c-series-1",
-        "--c-series-2",
-    ];
-
     /// The light theme of `tokens.css`: used when no stylesheet answers (and on the host).
     pub const LIGHT: Palette = Palette {
         background: RGBColor(0xff, 0xff, 0xff),
@@ -65,56 +54,39 @@ impl Palette {
         series: [RGBColor(0xa8, 0x23, 0x1b), RGBColor(0x1f, 0x5f, 0x8b)],
     };
 
-    /// A palette from the values of `Palette::PROPERTIES` (as `getComputedStyle` gives
-    /// them); a missing or unreadable value keeps the light theme's colour.
+    /// A palette from the theme's custom properties, which `value` gives as
+    /// `getComputedStyle` does; a missing or unreadable value keeps the light theme's colour.
     #[inline]
     pub fn from_css(value: impl Fn(&str) -> Option<String>) -> Palette {
         let light = Palette::LIGHT;
-        let get = |i: usize, fallback: RGBColor| {
-            value(Palette::PROPERTIES[i])
+        let get = |name: &str, fallback: RGBColor| {
+            value(name)
                 .and_then(|v| parse_color(&v))
                 .unwrap_or(fallback)
         };
         Palette {
-            background: get(0, light.background),
-            text: get(1, light.text),
-            text_2: get(2, light.text_2),
-            line: get(3, light.line),
-            series: [get(4, light.series[0]), get(5, light.series[1])],
+            background: get("--c-surface", light.background),
+            text: get("--c-text", light.text),
+            text_2: get("--c-text-2", light.text_2),
+            line: get("--c-line", light.line),
+            series: [
+                get("--c-series-1", light.series[0]),
+                get("--c-series-2", light.series[1]),
+            ],
         }
     }
 }
 
-/// A CSS colour as `getComputedStyle` returns custom properties: `#rgb`, `#rrggbb`,
-/// `rgb(r, g, b)` or `rgb(r g b)`; `None` for anything else.
+/// A colour as `getComputedStyle` gives back a custom property of `style/tokens.css`: as
+/// written there, `#rrggbb` in every theme; `None` for anything else.
 #[inline]
 pub(crate) fn parse_color(css: &str) -> Option<RGBColor> {
-    let css = css.trim();
-    if let Some(hex) = css.strip_prefix('#') {
-        let digits: Vec<u8> = hex
-            .chars()
-            .map(|c| c.to_digit(16).and_then(|d| u8::try_from(d).ok()))
-            .collect::<Option<_>>()?;
-        return match digits.as_slice() {
-            [r, g, b] => Some(RGBColor(r * 17, g * 17, b * 17)),
-            [r1, r2, g1, g2, b1, b2] => Some(RGBColor(r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2)),
-            _ => None,
-        };
+    let hex = css.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
     }
-    let inner = css
-        .strip_prefix("rgba(")
-        .or_else(|| css.strip_prefix("rgb("))?
-        .strip_suffix(')')?;
-    let parts: Vec<u8> = inner
-        .split([',', ' ', '/'])
-        .filter(|p| !p.is_empty())
-        .take(3)
-        .map(|p| p.trim().parse::<u8>().ok())
-        .collect::<Option<_>>()?;
-    match parts.as_slice() {
-        [r, g, b] => Some(RGBColor(*r, *g, *b)),
-        _ => None,
-    }
+    let [_, r, g, b] = u32::from_str_radix(hex, 16).ok()?.to_be_bytes();
+    Some(RGBColor(r, g, b))
 }
 
 /// `#rrggbb`, for SVG and tests.
@@ -525,17 +497,12 @@ mod tests {
     fn colours_parse_as_computed_style_gives_them() {
         for (css, want) in [
             ("#a8231b", Some(RGBColor(0xa8, 0x23, 0x1b))),
-            (" #FF8F80 ", Some(RGBColor(0xff, 0x8f, 0x80))),
-            ("#fff", Some(RGBColor(255, 255, 255))),
-            ("rgb(31, 95, 139)", Some(RGBColor(31, 95, 139))),
-            ("rgb(31 95 139 / 50%)", Some(RGBColor(31, 95, 139))),
-            ("rgba(1,2,3,0.5)", Some(RGBColor(1, 2, 3))),
+            ("#FF8F80", Some(RGBColor(0xff, 0x8f, 0x80))),
             ("", None),
             ("red", None),
             ("#12345", None),
-            ("#ggg", None),
-            ("rgb(300, 0, 0)", None),
-            ("rgb(1, 2)", None),
+            ("#+12345", None),
+            ("#gggggg", None),
         ] {
             assert_eq!(parse_color(css), want, "{css:?}");
         }
