@@ -510,14 +510,10 @@ fn linear_ticks(max: f64, points: usize) -> Vec<f64> {
 }
 
 /// A tick's label in the unit of the axis, from the exact decimal the key point stands for
-/// (`0.30000000000000004` is 0.3).
+/// (`0.30000000000000004` is 0.3: key points are round, six places hold them).
 #[inline]
 fn tick_label(value: f64, unit: Unit, lang: Lang) -> String {
-    let mut scale = 0;
-    while (value * 10f64.powi(scale)).fract().abs() > 1e-6 && scale < 12 {
-        scale += 1;
-    }
-    let exact = Decimal::new((value * 10f64.powi(scale)).round() as i64, scale as u8);
+    let exact = Decimal::from_f64(value, 6);
     match unit {
         Unit::Yuan => format::compact_yuan(exact, lang),
         Unit::Percent => format::percent(exact, lang),
