@@ -2,10 +2,12 @@
 //! outside it), roving focus (one tab stop for a group, arrow keys between its items) and
 //! an element's width.
 //!
-//! Like leptos-use's hooks, each registers its own cleanup. They are for the browser: the
-//! components that call them are not in the build's prerender (the width's observer waits
-//! for an effect, which does not run there). The keys' logic is plain ([`roving_step`]),
-//! so host tests cover it.
+//! `use_width` cleans up after itself and `use_roving_focus` only returns a key handler;
+//! `use_dismiss` returns a [`Dismiss`] whose `stop` removes its listeners, which a component
+//! calls on cleanup (the panel's, which lives as long as the page, keeps them). They are for
+//! the browser: the components that call them are not in the build's prerender (the width's
+//! observer waits for an effect, which does not run there). The keys' logic is plain
+//! ([`roving_step`]), so host tests cover it.
 
 use crate::browser::resize::{observe_width, WidthObserver};
 use crate::state::Read;

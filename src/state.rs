@@ -78,7 +78,7 @@ pub enum Panel {
 /// only other writer. `Copy`, so components take it from context and move it into closures.
 ///
 /// The intents are plain signal changes, host-tested under a reactive `Owner`
-/// (`tests/state.rs`); the few that also move focus or scroll do so through [`Dom`], which
+/// (`tests/state.rs`); the few that also move focus or scroll do so through `Dom`, which
 /// only the browser's state has.
 #[derive(Clone, Copy)]
 pub struct AppState {

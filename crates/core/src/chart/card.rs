@@ -24,8 +24,9 @@ pub(crate) fn completions(story: &Story, rank: u8) -> Vec<Completion<'_>> {
         .map(|d: &Datum| {
             let value = d.figure.value.to_f64();
             // The track ends at the first multiple of 50 % at or past both the value and
-            // 100 % (where the achieved chart's axis ends too). Plain arithmetic: this runs in
-            // the page's module, which carries no chart axis code.
+            // 100 % (the achieved chart's axis may end elsewhere: its ticks depend on its
+            // width). Plain arithmetic: this runs in the page's module, which carries no chart
+            // axis code.
             let end = (value.max(100.0) / 50.0).ceil() * 50.0;
             Completion {
                 figure: d.figure,

@@ -251,6 +251,11 @@ impl DrawingBackend for ChartSvg<'_> {
         style: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
+        // A bar thinner than its edge's margins (a tiny value on a linear axis, in another
+        // year's data) has no edge to draw: a negative width is an SVG error.
+        if x1 < x0 || y1 < y0 {
+            return Ok(());
+        }
         self.open("rect", style.color(), !fill);
         let (w, h) = (x1 - x0, y1 - y0);
         self.out.push_str(&format!(
@@ -483,6 +488,18 @@ mod tests {
     use crate::data::story;
     use crate::model::Lang;
     use crate::view::ScaleKind;
+
+    #[test]
+    fn a_bar_thinner_than_its_edge_writes_no_rectangle() {
+        let mut out = String::new();
+        let mut svg = ChartSvg::new(&mut out, (100, 100), None);
+        let ink = Ink::Bar2Edge.stroke_width(2);
+        // An edge inset by 1 px on each side of a 1 px bar: right of its left side.
+        svg.draw_rect((11, 20), (10, 40), &ink, false).unwrap();
+        svg.draw_rect((10, 20), (30, 40), &ink, false).unwrap();
+        assert_eq!(out.matches("<rect").count(), 1, "{out}");
+        assert!(!out.contains("width=\"-"), "{out}");
+    }
 
     fn money(lang: Lang, scale: ScaleKind) -> Layout {
         layout(
