@@ -1,8 +1,11 @@
 //! Build script: validates `data/story.toml` against its source report and writes the
-//! resolved story to `$OUT_DIR/story.bin` (postcard, strings pooled by language:
-//! `crates/core/src/data/wire.rs`), which the page embeds (`src/data/mod.rs`), and the part
-//! of it the charts module shows to `$OUT_DIR/story-charts.bin`: the same story without the
-//! texts only the page shows (the events' bodies, the lead, the context, the glossary).
+//! resolved story (postcard, strings pooled by language: `crates/core/src/data/wire.rs`):
+//! its texts apart (`wire::split`), each language pool to `$OUT_DIR/story-hans.bin`,
+//! `story-hant.bin` and `story-en.bin` (the post-build step makes them files of `dist/`,
+//! which the page fetches for its language) and the rest to `$OUT_DIR/story.bin`, which the
+//! page embeds (`src/data/mod.rs`); and the part of it the charts module shows, whole, to
+//! `$OUT_DIR/story-charts.bin`: the same story without the texts only the page shows (the
+//! events' bodies, the lead, the context, the glossary).
 //!
 //! The data pipeline is `zezhou_core`'s (feature `pipeline`). A dataset that does not match
 //! its source fails the build with every problem listed.
@@ -28,13 +31,21 @@ fn main() {
         event.text = Default::default();
     }
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    for (story, name) in [(&story, "story.bin"), (&charts, "story-charts.bin")] {
-        let bytes = match postcard::to_allocvec(story) {
-            Ok(bytes) => bytes,
-            Err(e) => fail(&data_file, &format!("cannot serialise the story: {e}")),
-        };
+    let pooled = |story: &zezhou_core::model::Story| match postcard::to_allocvec(story) {
+        Ok(bytes) => data::wire::pool(&bytes),
+        Err(e) => fail(&data_file, &format!("cannot serialise the story: {e}")),
+    };
+    let (page, texts) = data::wire::split(&pooled(&story));
+    let [hans, hant, en] = texts;
+    for (bytes, name) in [
+        (page, "story.bin"),
+        (hans, "story-hans.bin"),
+        (hant, "story-hant.bin"),
+        (en, "story-en.bin"),
+        (pooled(&charts), "story-charts.bin"),
+    ] {
         let out = out_dir.join(name);
-        if let Err(e) = std::fs::write(&out, data::wire::pool(&bytes)) {
+        if let Err(e) = std::fs::write(&out, bytes) {
             fail(&data_file, &format!("cannot write {}: {e}", out.display()));
         }
     }

@@ -120,12 +120,22 @@ impl AppState {
         let theme = RwSignal::new(route.theme.clone());
         let query = RwSignal::new(route.query.clone());
         let sort = RwSignal::new(route.sort);
-        let index = StoredValue::new(SearchIndex::new(story()));
+        // Built with the story of the moment, again when another language's texts arrive:
+        // search then finds that language's words too.
+        let index = StoredValue::new(None::<(usize, SearchIndex)>);
         let visible = Memo::new(move |_| {
             let theme = theme.get();
             let query = query.get();
             let sort = sort.get();
-            index.with_value(|index| visible_events(story(), index, theme.as_deref(), &query, sort))
+            let arrived = crate::data::texts_arrived();
+            if index.with_value(|index| index.as_ref().map(|i| i.0) != Some(arrived)) {
+                index.set_value(Some((arrived, SearchIndex::new(story()))));
+            }
+            index.with_value(|index| {
+                index.as_ref().map_or_else(Vec::new, |(_, index)| {
+                    visible_events(story(), index, theme.as_deref(), &query, sort)
+                })
+            })
         });
         AppState {
             lang: RwSignal::new(route.lang.or(stored.lang).unwrap_or_default()),
@@ -221,7 +231,7 @@ impl AppState {
     /// Applies a route read from the URL (back button, a pasted link).
     pub fn apply(&self, route: Route) {
         if let Some(lang) = route.lang {
-            self.lang.set(lang);
+            self.set_lang(lang);
         }
         self.theme.set(route.theme);
         self.query.set(route.query);
@@ -234,9 +244,11 @@ impl AppState {
         self.panel.set(None);
     }
 
-    /// Switches the interface's language.
+    /// Switches the interface's language: at once when its texts are here, else when they
+    /// arrive ([`crate::data::with_texts`]; the last switch asked for wins).
     pub fn set_lang(&self, lang: Lang) {
-        self.lang.set(lang);
+        let signal = self.lang;
+        crate::data::with_texts(lang, move || signal.set(lang));
     }
 
     /// Sets the appearance (system, light, dark, high contrast).

@@ -60,6 +60,12 @@ pub(crate) fn DetailPanel() -> impl IntoView {
                 class="panel__body"
                 inner_html=move || {
                     let lang = lang.get();
+                    // An English panel shows the 简体 original beside: once 简体's texts are
+                    // here (the English page starts without them), asked for now.
+                    crate::data::texts_arrived();
+                    if lang == crate::model::Lang::En && panel.get().is_some() {
+                        crate::data::want_texts(crate::model::Lang::ZhHans);
+                    }
                     let story = story();
                     match panel.get()? {
                         Panel::Figure(id) => story.figure(&id).map(|f| figure_panel(story, f, lang)),

@@ -16,8 +16,6 @@ pub fn EventCard(
 ) -> impl IntoView {
     let state = use_app();
     let lang = state.lang();
-    let story = story();
-    let event = story.event(rank);
     let opened = state.opened();
     let is_open = Memo::new(move |_| opened.get() == Some(rank));
     let toggle = move |_| state.toggle_event(rank);
@@ -36,13 +34,19 @@ pub fn EventCard(
             >
                 <div
                     class="card__head"
-                    inner_html=move || event.map(|e| card_head(story, e, lang.get(), super::LIVE))
+                    inner_html=move || {
+                        let story = story();
+                        story.event(rank).map(|e| card_head(story, e, lang.get(), super::LIVE))
+                    }
                 ></div>
                 <div
                     class="card__body"
                     id=body_id.clone()
                     hidden=move || !is_open.get()
-                    inner_html=move || event.map(|e| card_text(story, e, lang.get(), super::LIVE))
+                    inner_html=move || {
+                        let story = story();
+                        story.event(rank).map(|e| card_text(story, e, lang.get(), super::LIVE))
+                    }
                 ></div>
                 <button
                     type="button"

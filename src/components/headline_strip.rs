@@ -11,17 +11,19 @@ use leptos::prelude::*;
 pub(crate) fn HeadlineStrip() -> impl IntoView {
     let state = use_app();
     let lang = state.lang();
-    let story = story();
     view! {
         <section class="headline" aria-labelledby="headline-heading">
             <h2 id="headline-heading" class="headline__heading">
                 {move || strings(lang.get()).key_figures}
             </h2>
             <ul class="headline__list">
-                {story
+                {story()
                     .headline_figures()
-                    .map(|figure| {
+                    .enumerate()
+                    .map(|(at, figure)| {
                         let rank = figure.event;
+                        // The figure of the story of the moment, with the texts here now.
+                        let current = move || story().headline_figures().nth(at);
                         view! {
                             <li class="headline__item">
                                 <a
@@ -35,10 +37,10 @@ pub(crate) fn HeadlineStrip() -> impl IntoView {
                                     }
                                 >
                                     <span class="headline__value">
-                                        {move || format::figure(figure, lang.get())}
+                                        {move || current().map(|f| format::figure(f, lang.get())).unwrap_or_default()}
                                     </span>
                                     <span class="headline__label">
-                                        {move || figure.label.get(lang.get()).to_owned()}
+                                        {move || current().map(|f| f.label.get(lang.get()).to_owned()).unwrap_or_default()}
                                     </span>
                                     <span class="visually-hidden">
                                         {move || {

@@ -13,7 +13,6 @@ use leptos::prelude::*;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app();
-    let story = story();
     let lang = state.lang();
     view! {
         // One click handler for the lead's marks and its listen control.
@@ -33,20 +32,20 @@ pub fn SiteHeader() -> impl IntoView {
                 </div>
             </div>
             <p class="site-header__kicker">
-                {move || story.place.get(lang.get()).to_owned()} " · " {story.year}
+                {move || story().place.get(lang.get()).to_owned()} " · " {story().year}
             </p>
-            <h1 class="site-header__title">{move || story.title.get(lang.get()).to_owned()}</h1>
+            <h1 class="site-header__title">{move || story().title.get(lang.get()).to_owned()}</h1>
             <p class="site-header__source">
-                {move || story.source.get(lang.get()).to_owned()}
+                {move || story().source.get(lang.get()).to_owned()}
                 " · "
                 {move || strings(lang.get()).byline}
                 " "
-                {move || story.byline.get(lang.get()).to_owned()}
+                {move || story().byline.get(lang.get()).to_owned()}
             </p>
             <p
                 class="site-header__lead"
                 data-testid="lead"
-                inner_html=move || lead(story, lang.get(), super::LIVE)
+                inner_html=move || lead(story(), lang.get(), super::LIVE)
                 on:keydown=move |ev| space_clicks(&ev)
             ></p>
             <div

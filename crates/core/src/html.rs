@@ -377,7 +377,8 @@ pub fn term_panel(entry: &GlossaryEntry, lang: Lang) -> String {
     h.raw(r#"<h2 class="panel__title" id="panel-title">"#)
         .text(entry.term.get(lang))
         .raw("</h2>");
-    if lang == Lang::En {
+    // (Once 简体's texts are here: the English page starts without them.)
+    if lang == Lang::En && !entry.term.hans.is_empty() {
         h.raw(r#"<p class="panel__original" lang="zh-Hans">"#)
             .text(&entry.term.hans)
             .raw("</p>");

@@ -152,10 +152,16 @@ pub fn app_files(html: &str) -> Result<[String; 4], Error> {
 
 /// `html` with trunk's loader (its module script and the two preload links of the app's
 /// JavaScript and WebAssembly) replaced by `loader` ([`scripts::LATE_LOADER`], minified),
-/// given the same files and integrity values in its `data-*` attributes. An error names what
-/// is missing.
-pub fn late_loader(html: &str, loader: &str) -> Result<String, Error> {
+/// given the same files and integrity values in its `data-*` attributes, and the story's
+/// language pools' `texts` (file, integrity: [`scripts::TEXTS_ATTRIBUTES`]). An error names
+/// what is missing.
+pub fn late_loader(html: &str, loader: &str, texts: &[String; 6]) -> Result<String, Error> {
     let files = app_files(html)?;
+    if let Some(odd) = texts.iter().find(|v| !plain(v)) {
+        return Err(Error::Unexpected(format!(
+            "unexpected characters in {odd:?}"
+        )));
+    }
     Ok(rewrite_str(
         html,
         RewriteStrSettings {
@@ -172,7 +178,10 @@ pub fn late_loader(html: &str, loader: &str) -> Result<String, Error> {
                     // Written out rather than through set_attribute, which quotes every value:
                     // these are plain (checked), and the page is the first load.
                     let mut tag = String::from("<script type=module");
-                    for (name, value) in scripts::LOADER_ATTRIBUTES.iter().zip(&files) {
+                    let names = scripts::LOADER_ATTRIBUTES
+                        .iter()
+                        .chain(&scripts::TEXTS_ATTRIBUTES);
+                    for (name, value) in names.zip(files.iter().chain(texts)) {
                         tag.push_str(&format!(" {name}={value}"));
                     }
                     el.replace(&format!("{tag}>{loader}</script>"), ContentType::Html);

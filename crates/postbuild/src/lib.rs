@@ -157,7 +157,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
     let index = bundle::refresh_integrity(&index, |name| std::fs::read(dir.join(name)).ok())?;
     let esbuild = options.esbuild.as_deref();
     let loader = scripts::minify(scripts::LATE_LOADER, scripts::Kind::Module, esbuild)?;
-    let index = bundle::late_loader(&index, &loader)?;
+    let index = bundle::late_loader(&index, &loader, &write_texts(dir)?)?;
     let charts = hash_charts(dir, esbuild)?;
     let (with_reload, reload) = dev::admit_trunk_reload(&index)?;
     let site = options.site.as_deref().filter(|s| !s.is_empty());
@@ -291,6 +291,24 @@ fn shorten_imports(dir: &Path) -> Result<usize, Error> {
         count += 1;
     }
     Ok(count)
+}
+
+/// Writes the story's language pools (`zezhou::data::TEXTS`) into `dir` as
+/// `story-{hans,hant,en}-{hash}.bin`; returns each one's address and integrity, in the
+/// order of [`scripts::TEXTS_ATTRIBUTES`].
+fn write_texts(dir: &Path) -> Result<[String; 6], Error> {
+    let mut attributes: [String; 6] = Default::default();
+    for (i, (name, bytes)) in scripts::TEXTS_NAMES
+        .iter()
+        .zip(zezhou::data::TEXTS)
+        .enumerate()
+    {
+        let file = format!("story-{name}-{}.bin", hash::short_hash(bytes));
+        write(&dir.join(&file), bytes)?;
+        attributes[2 * i] = format!("./{file}");
+        attributes[2 * i + 1] = hash::integrity(bytes);
+    }
+    Ok(attributes)
 }
 
 /// Gives the charts module's files (trunk names worker assets `charts.js` and

@@ -139,7 +139,15 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
 }
 
 /// Attributes that hold an address relative to the page.
-const ADDRESSES: [&str; 4] = ["href", "src", "data-js", "data-wasm"];
+const ADDRESSES: [&str; 7] = [
+    "href",
+    "src",
+    "data-js",
+    "data-wasm",
+    "data-hans",
+    "data-hant",
+    "data-en",
+];
 /// `<meta>` whose `content` is an address relative to the page.
 const ADDRESS_METAS: &str =
     r#"meta[property="og:image"], meta[name="twitter:image"], meta[name="zezhou-root"]"#;

@@ -96,6 +96,27 @@ mod tests {
         assert!(!en.contains(&story().events[0].title.hans));
     }
 
+    /// The live app renders what a page renders with every text, with only its language's
+    /// (the page fetches no other before the app is live).
+    #[test]
+    fn each_language_s_first_view_needs_only_its_texts() {
+        for lang in Lang::ALL {
+            let whole = first_view(lang);
+            // Another thread: the story there starts as the browser's does.
+            let alone = std::thread::spawn(move || {
+                zezhou::data::start_with_texts_of(lang);
+                assert!(!story().lead.get(lang).is_empty());
+                (first_view(lang), story().lead.clone())
+            })
+            .join()
+            .unwrap();
+            assert_eq!(alone.0, whole, "{lang:?}");
+            if lang == Lang::En {
+                assert!(alone.1.hans.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn the_first_view_has_no_inline_style_or_script() {
         let html = first_view(Lang::ZhHans);

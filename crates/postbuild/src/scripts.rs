@@ -37,6 +37,16 @@ pub const HEAD_SCRIPTS: &[&str] = &[
 ///
 /// It reads the files and their integrity values from its own element's `data-js`,
 /// `data-js-integrity`, `data-wasm` and `data-wasm-integrity` ([`LOADER_ATTRIBUTES`]).
+///
+/// The story's texts are files of their own, one per language pool (`data-hans`,
+/// `data-hant`, `data-en` and their `-integrity`, [`TEXTS_ATTRIBUTES`]; written by
+/// [`crate::run`]): it fetches those of the language the app starts in (the hash's, the
+/// page's, on the root's page the reader's stored one, as `src/state.rs` finds it) with
+/// their integrity, at once with the app's files, and hands them to the WebAssembly (its
+/// export `texts`) before the app mounts; when one fails, the static view stays, as when the
+/// WebAssembly fails. The other languages' follow once the app is live and the page idle, or
+/// at once when the app asks (a window event `zezhou-texts`: a switch to a language whose
+/// texts are not here yet).
 pub const LATE_LOADER: &str = include_str!("js/late-loader.js");
 
 /// The loader element's attributes that carry its parameters, in the order written.
@@ -46,6 +56,20 @@ pub const LOADER_ATTRIBUTES: [&str; 4] = [
     "data-wasm",
     "data-wasm-integrity",
 ];
+
+/// The loader element's attributes that name the story's language pools' files and their
+/// integrity values, in the order written: 简体, 繁體, English (`zezhou::data::TEXTS`).
+pub const TEXTS_ATTRIBUTES: [&str; 6] = [
+    "data-hans",
+    "data-hans-integrity",
+    "data-hant",
+    "data-hant-integrity",
+    "data-en",
+    "data-en-integrity",
+];
+
+/// The story's language pools' file names in `dist/` before their hash: `story-hans-….bin`.
+pub const TEXTS_NAMES: [&str; 3] = ["hans", "hant", "en"];
 
 /// The charts module's start script, an external file `charts-{hash}-start.js` that the page
 /// imports with integrity when the charts come near the screen. It fetches the module's files
@@ -152,6 +176,17 @@ mod tests {
             assert!(LATE_LOADER.contains(&format!("app.{key}")), "{key}");
         }
         assert!(LATE_LOADER.contains("document.querySelector('[data-wasm]')"));
+        // The pools' files: by their names, each with its integrity.
+        assert!(LATE_LOADER.contains("fetch(app[pool], { integrity: app[pool + 'Integrity'] })"));
+        for (pair, name) in TEXTS_ATTRIBUTES.chunks(2).zip(TEXTS_NAMES) {
+            assert_eq!(
+                pair,
+                [format!("data-{name}"), format!("data-{name}-integrity")]
+            );
+            assert!(LATE_LOADER.contains(&format!("'{name}'")), "{name}");
+        }
+        assert!(LATE_LOADER.contains("bindings.texts("));
+        assert!(LATE_LOADER.contains("addEventListener('zezhou-texts', rest)"));
     }
 
     #[test]

@@ -91,6 +91,22 @@ fn check_finished(dir: &Path, html: &str) {
             loader.get(&format!("data-{kind}-integrity")).unwrap(),
         );
     }
+    // The story's language pools: files of their own under hashed names, each with its
+    // integrity, and the bytes the app's story is split into.
+    for (name, bytes) in scripts::TEXTS_NAMES.iter().zip(zezhou::data::TEXTS) {
+        let href = loader.get(&format!("data-{name}")).unwrap();
+        assert!(href.starts_with(&format!("./story-{name}-")), "{href}");
+        assert!(href.ends_with(".bin"), "{href}");
+        assert_eq!(
+            std::fs::read(dir.join(dom::file_name(href))).unwrap(),
+            bytes
+        );
+        assert_integrity(
+            dir,
+            href,
+            loader.get(&format!("data-{name}-integrity")).unwrap(),
+        );
+    }
 
     // One stylesheet: the two of style/, joined in their order; then the no-script one.
     let style = only(html, r#"link[rel=stylesheet]:not([href$="noscript.css"])"#);
@@ -250,7 +266,15 @@ fn check_finished(dir: &Path, html: &str) {
                 for tag in
                     dom::select(page, "link[href], script[src], [data-js], [data-wasm]").unwrap()
                 {
-                    for name in ["href", "src", "data-js", "data-wasm"] {
+                    for name in [
+                        "href",
+                        "src",
+                        "data-js",
+                        "data-wasm",
+                        "data-hans",
+                        "data-hant",
+                        "data-en",
+                    ] {
                         found.extend(tag.get(name).map(str::to_owned));
                     }
                 }
@@ -262,6 +286,7 @@ fn check_finished(dir: &Path, html: &str) {
                 .collect();
             assert_eq!(addresses(&page), root, "{lang}");
             assert!(root.iter().any(|a| a.starts_with("../style-")));
+            assert!(root.iter().any(|a| a.starts_with("../story-en-")));
             // Same scripts, so the same policy.
             assert_eq!(
                 directive(&page, "script-src"),

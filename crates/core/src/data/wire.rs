@@ -13,9 +13,15 @@
 //! derived decoding, with an error path and clean-up after each field, was several times
 //! larger in the page's WebAssembly. Malformed bytes panic: the embedded story comes from a
 //! validated build.
+//!
+//! The page ships its story's texts apart ([`split`]): its WebAssembly embeds the stream
+//! and the pool of everything else, and each language pool is a file of its own that the
+//! page fetches for the languages it shows ([`pools_of`]), so a reader downloads one
+//! language's texts (two for 繁體, a difference from 简体) rather than three. [`decode_with`]
+//! decodes the stream with the pools at hand: the strings of a pool not there are empty.
 
 use crate::model::{
-    Counter, Decimal, Event, Figure, GlossaryEntry, Kind, Provenance, Qualifier, Relation,
+    Counter, Decimal, Event, Figure, GlossaryEntry, Kind, Lang, Provenance, Qualifier, Relation,
     SourceSpan, Story, Text3, Text3Wire, Theme, Unit,
 };
 
@@ -28,9 +34,31 @@ const OTHER: usize = 3;
 /// The stream and the four pools.
 const PARTS: usize = 5;
 
-/// Decodes the pooled form written by [`pool`].
+/// The language pools [`split`] sets apart: 简体, 繁體 (a difference from 简体), English.
+pub const TEXT_POOLS: usize = 3;
+
+/// The language pools `lang`'s texts need, by index: 繁體 needs 简体's too.
+#[inline]
+pub fn pools_of(lang: Lang) -> &'static [usize] {
+    match lang {
+        Lang::ZhHans => &[HANS],
+        Lang::ZhHant => &[HANS, HANT],
+        Lang::En => &[EN],
+    }
+}
+
+/// Decodes the pooled form written by [`pool`] (or [`split`], its texts then empty).
 #[inline]
 pub fn decode(bytes: &[u8]) -> Story {
+    decode_with(bytes, [None; TEXT_POOLS])
+}
+
+/// Decodes the pooled form with the language pools `texts` (by index, as [`split`] sets them
+/// apart; `None`: the one in `bytes`). A pool that is empty in both is not there: its
+/// strings decode empty. Without 简体's pool, 繁體's is not there either (it is a
+/// difference from 简体).
+#[inline]
+pub fn decode_with(bytes: &[u8], texts: [Option<&[u8]>; TEXT_POOLS]) -> Story {
     let mut parts = [&bytes[..0]; PARTS];
     let mut at = 0;
     for part in &mut parts {
@@ -40,16 +68,67 @@ pub fn decode(bytes: &[u8]) -> Story {
         at = header.at + len;
     }
     assert!(at == bytes.len(), "story: trailing bytes");
+    for (pool, text) in texts.into_iter().enumerate() {
+        if let Some(text) = text {
+            parts[1 + pool] = text;
+        }
+    }
+    let mut present = parts.map(|part| !part.is_empty());
+    present[0] = true;
+    present[1 + OTHER] = true;
+    present[1 + HANT] &= present[1 + HANS];
     let mut pooled = Pooled {
         parts,
+        present,
         at: [0; PARTS],
     };
     let story = pooled.story();
     assert!(
-        (0..PARTS).all(|i| pooled.at[i] == parts[i].len()),
+        (0..PARTS).all(|i| !present[i] || pooled.at[i] == parts[i].len()),
         "story: bytes left over"
     );
     story
+}
+
+/// The pooled form `pooled` split for the page: itself with its language pools left empty,
+/// and each language pool as a file of its own (its index, one byte, then its bytes:
+/// [`texts_of`] reads it).
+#[inline]
+pub fn split(pooled: &[u8]) -> (Vec<u8>, [Vec<u8>; TEXT_POOLS]) {
+    let mut parts = Vec::with_capacity(PARTS);
+    let mut at = 0;
+    for _ in 0..PARTS {
+        let mut header = Postcard { bytes: pooled, at };
+        let len = header.varint();
+        parts.push(&pooled[header.at..header.at + len]);
+        at = header.at + len;
+    }
+    assert!(at == pooled.len(), "story: trailing bytes");
+    let mut base = Vec::with_capacity(pooled.len());
+    let mut texts: [Vec<u8>; TEXT_POOLS] = Default::default();
+    for (i, part) in parts.into_iter().enumerate() {
+        match i.checked_sub(1).filter(|&pool| pool < TEXT_POOLS) {
+            Some(pool) => {
+                put_varint(&mut base, 0);
+                texts[pool].push(pool as u8);
+                texts[pool].extend_from_slice(part);
+            }
+            None => {
+                put_varint(&mut base, part.len());
+                base.extend_from_slice(part);
+            }
+        }
+    }
+    (base, texts)
+}
+
+/// The pool a file of [`split`] holds, by index, and its bytes; panics on anything else.
+#[inline]
+pub fn texts_of(file: &[u8]) -> (usize, &[u8]) {
+    match file.split_first() {
+        Some((&pool, bytes)) if usize::from(pool) < TEXT_POOLS => (usize::from(pool), bytes),
+        _ => panic!("story: a texts file"),
+    }
 }
 
 /// The pooled form of a story in postcard's form.
@@ -104,9 +183,11 @@ impl Source for Postcard<'_> {
     }
 }
 
-/// The pooled form: the stream (part 0) and the pools (parts 1 to 4), each read in order.
+/// The pooled form: the stream (part 0) and the pools (parts 1 to 4), each read in order;
+/// the strings of a pool not `present` are empty.
 struct Pooled<'a> {
     parts: [&'a [u8]; PARTS],
+    present: [bool; PARTS],
     at: [usize; PARTS],
 }
 
@@ -121,6 +202,9 @@ impl Source for Pooled<'_> {
     #[inline]
     fn string_in(&mut self, pool: usize) -> String {
         let len = self.varint();
+        if !self.present[1 + pool] {
+            return String::new();
+        }
         let (part, at) = (self.parts[1 + pool], &mut self.at[1 + pool]);
         let bytes = &part[*at..*at + len];
         *at += len;
@@ -342,6 +426,227 @@ mod tests {
             assert_eq!(decode_postcard(&postcard), story, "{toml}");
             assert_eq!(decode(&pool(&postcard)), story, "{toml}");
         }
+    }
+
+    /// `story` with only the texts of the pools `kept` (by index): the others' strings empty.
+    fn with_pools(story: &Story, kept: &[usize]) -> Story {
+        let keep = |pool| kept.contains(&pool);
+        let text = |t: &mut Text3| {
+            for (pool, s) in [(HANS, &mut t.hans), (HANT, &mut t.hant), (EN, &mut t.en)] {
+                if !keep(pool) {
+                    s.clear();
+                }
+            }
+        };
+        let en = |s: &mut String| {
+            if !keep(EN) {
+                s.clear();
+            }
+        };
+        let mut story = story.clone();
+        let s = &mut story;
+        for t in [
+            &mut s.title,
+            &mut s.place,
+            &mut s.source,
+            &mut s.byline,
+            &mut s.context,
+            &mut s.lead,
+            &mut s.citation,
+        ] {
+            text(t);
+        }
+        s.themes.iter_mut().for_each(|t| text(&mut t.label));
+        for e in &mut s.events {
+            for t in [&mut e.title, &mut e.short, &mut e.summary, &mut e.text] {
+                text(t);
+            }
+        }
+        for f in &mut s.figures {
+            if let Some(c) = &mut f.counter {
+                text(&mut c.word);
+                en(&mut c.one);
+            }
+            text(&mut f.label);
+            match &mut f.provenance {
+                Provenance::Reported(span) => text(&mut span.text),
+                Provenance::Derived { formula, .. } => text(formula),
+            }
+        }
+        for r in &mut s.relations {
+            match r {
+                Relation::AchievedVsTarget { label, .. }
+                | Relation::HouseholdsPeople { label, .. } => text(label),
+            }
+        }
+        for g in &mut s.glossary {
+            text(&mut g.term);
+            text(&mut g.explanation);
+            g.forms.iter_mut().for_each(en);
+        }
+        story
+    }
+
+    #[test]
+    fn the_page_s_story_decodes_with_the_texts_at_hand() {
+        for toml in ["../../data/story.toml", "tests/fixtures/second/story.toml"] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(toml);
+            let mut story = crate::data::build_story(&path).unwrap_or_else(|e| panic!("{e}"));
+            // A traditional text stored whole (its length differs), not as a difference.
+            story.title.hant.push('髮');
+            let pooled = pool(&postcard::to_allocvec(&story).unwrap());
+            let (base, files) = split(&pooled);
+            assert!(
+                base.len() * 2 < pooled.len(),
+                "{} of {}",
+                base.len(),
+                pooled.len()
+            );
+            let texts: Vec<(usize, &[u8])> = files.iter().map(|f| texts_of(f)).collect();
+            assert_eq!(
+                texts.iter().map(|t| t.0).collect::<Vec<_>>(),
+                [HANS, HANT, EN]
+            );
+            let at_hand = |pools: &[usize]| {
+                let mut given = [None; TEXT_POOLS];
+                for &pool in pools {
+                    given[pool] = Some(texts[pool].1);
+                }
+                decode_with(&base, given)
+            };
+            // Every pool: the whole story, as from the pooled form itself.
+            assert_eq!(at_hand(&[HANS, HANT, EN]), story, "{toml}");
+            assert_eq!(decode(&pooled), story);
+            // None: the story without its texts (the walk above misses no text).
+            let bare = at_hand(&[]);
+            assert_eq!(bare, with_pools(&story, &[]), "{toml}");
+            assert_eq!(decode(&base), bare);
+            assert!(bare.title.hans.is_empty() && bare.events[0].text.en.is_empty());
+            // One language: its texts as in the whole story, the others' empty.
+            for lang in Lang::ALL {
+                let one = at_hand(pools_of(lang));
+                assert_eq!(one, with_pools(&story, pools_of(lang)), "{toml} {lang:?}");
+                assert_eq!(one.lead.get(lang), story.lead.get(lang));
+                assert!(!one.lead.get(lang).is_empty());
+                for other in Lang::ALL {
+                    let there = pools_of(other).iter().all(|p| pools_of(lang).contains(p));
+                    assert_eq!(one.lead.get(other).is_empty(), !there, "{lang:?} {other:?}");
+                }
+            }
+            // 繁體 without 简体, whose difference it is: not there either.
+            assert_eq!(at_hand(&[HANT]), bare);
+            assert_eq!(at_hand(&[HANT, EN]), with_pools(&story, &[EN]));
+        }
+    }
+
+    /// What a page shows in its language is the same with only that language's texts as
+    /// with all: cards, lead, figures, search in it; and its panels, but English ones with
+    /// 简体's texts too (they show the original beside: `src/components/detail_panel.rs`
+    /// asks for them).
+    #[test]
+    fn a_language_s_texts_are_all_its_page_shows() {
+        use crate::html::{card_head, card_text, figure_panel, lead, term_panel};
+        let whole = crate::data::story();
+        let (base, files) = split(&pool(&postcard::to_allocvec(whole).unwrap()));
+        let with = |pools: &[usize]| {
+            let mut given = [None; TEXT_POOLS];
+            for &pool in pools {
+                given[pool] = Some(texts_of(&files[pool]).1);
+            }
+            decode_with(&base, given)
+        };
+        for lang in Lang::ALL {
+            let one = &with(pools_of(lang));
+            let mut panel_pools = pools_of(lang).to_vec();
+            if lang == Lang::En {
+                // Without 简体's: no original, and nothing else amiss.
+                for (a, b) in one.figures.iter().zip(&whole.figures) {
+                    let (here, all) = (figure_panel(one, a, lang), figure_panel(whole, b, lang));
+                    let original =
+                        all.find("<blockquote class=\"panel__quote panel__quote--original\"");
+                    let all = match original {
+                        Some(at) => {
+                            all[..at].to_owned()
+                                + &all[at..][all[at..].find("</blockquote>").unwrap() + 13..]
+                        }
+                        None => all,
+                    };
+                    assert_eq!(here, all);
+                }
+                for g in &one.glossary {
+                    assert!(!term_panel(g, lang).contains("panel__original"), "{}", g.id);
+                }
+                panel_pools.push(HANS);
+            }
+            let panels = &with(&panel_pools);
+            for marks in [true, false] {
+                assert_eq!(lead(one, lang, marks), lead(whole, lang, marks), "{lang:?}");
+                for (a, b) in one.events.iter().zip(&whole.events) {
+                    assert_eq!(
+                        card_head(one, a, lang, marks),
+                        card_head(whole, b, lang, marks)
+                    );
+                    assert_eq!(
+                        card_text(one, a, lang, marks),
+                        card_text(whole, b, lang, marks)
+                    );
+                }
+            }
+            for (a, b) in one.figures.iter().zip(&whole.figures) {
+                assert_eq!(
+                    crate::format::figure(a, lang),
+                    crate::format::figure(b, lang)
+                );
+            }
+            for (a, b) in panels.figures.iter().zip(&whole.figures) {
+                assert_eq!(
+                    figure_panel(panels, a, lang),
+                    figure_panel(whole, b, lang),
+                    "{lang:?}"
+                );
+            }
+            for (a, b) in panels.glossary.iter().zip(&whole.glossary) {
+                assert_eq!(
+                    term_panel(a, lang),
+                    term_panel(b, lang),
+                    "{lang:?} {}",
+                    b.id
+                );
+            }
+            for (a, b) in one.themes.iter().zip(&whole.themes) {
+                assert_eq!(a.label.get(lang), b.label.get(lang));
+            }
+            let index = crate::search::SearchIndex::new(one);
+            let whole_index = crate::search::SearchIndex::new(whole);
+            for query in ["5222", "搬迁", "搬遷", "relocation", "poverty", "万元"] {
+                let found = |story, index| {
+                    crate::search::visible_events(story, index, None, query, Default::default())
+                };
+                let all = found(whole, &whole_index);
+                let here = found(one, &index);
+                assert!(here.iter().all(|r| all.contains(r)), "{lang:?} {query}");
+            }
+        }
+    }
+
+    /// (Malformed bytes panic, whichever check sees them first.)
+    #[test]
+    #[should_panic]
+    fn a_pool_of_another_story_does_not_decode() {
+        let story = crate::data::story();
+        let (base, files) = split(&pool(&postcard::to_allocvec(story).unwrap()));
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/second/story.toml");
+        let second = crate::data::build_story(&path).unwrap();
+        let (_, other) = split(&pool(&postcard::to_allocvec(&second).unwrap()));
+        assert_ne!(files[EN], other[EN]);
+        decode_with(&base, [None, None, Some(texts_of(&other[EN]).1)]);
+    }
+
+    #[test]
+    #[should_panic(expected = "story: a texts file")]
+    fn a_file_of_no_pool_is_refused() {
+        texts_of(&[3, b'a']);
     }
 
     #[test]

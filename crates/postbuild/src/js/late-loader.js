@@ -18,7 +18,37 @@ if (typeof WebAssembly === 'object') {
       requestAnimationFrame(() => setTimeout(go));
     }
   });
+  // The story's texts: each language pool a file (data-hans, data-hant, data-en, with
+  // their integrity values), fetched once (again after a failure), handed to the app as it
+  // arrives. Each language needs its pools (繁體 is a difference from 简体).
+  const pools = { 'zh-Hans': ['hans'], 'zh-Hant': ['hans', 'hant'], en: ['en'] };
+  const texts = {};
+  const fetchTexts = (pool) =>
+    (texts[pool] ??= fetch(app[pool], { integrity: app[pool + 'Integrity'] })
+      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response.status)))
+      .catch((e) => {
+        delete texts[pool];
+        throw e;
+      }));
+  // The language the app starts in, as src/state.rs finds it: the hash's (links from before
+  // the language pages), else the page's (one folder down), else, on the root's page, the
+  // reader's stored choice (src/browser/storage.rs), else 简体.
+  const lang = (tag) => Object.keys(pools).find((l) => l.toLowerCase() === tag?.toLowerCase());
+  let stored;
   try {
+    stored = localStorage.getItem('zezhou.lang')?.replace(/"/g, '');
+  } catch {}
+  const start =
+    lang(location.hash.length > 4096 ? '' : location.hash.slice(1).split('?')[0].split('/').find(Boolean)) ??
+    (document.querySelector('meta[name=zezhou-root]')?.content === './'
+      ? lang(stored)
+      : lang(document.documentElement.lang)) ??
+    'zh-Hans';
+  try {
+    // Its texts and the WebAssembly, at once with the JavaScript.
+    const first = Promise.all(pools[start].map(fetchTexts));
+    first.catch(() => {});
+    const wasm = fetch(app.wasm, { integrity: app.wasmIntegrity });
     // The JavaScript through a module <script> with integrity, which every engine checks
     // (WebKit ignores integrity on modulepreload); import() then takes the evaluated module
     // from the module map.
@@ -35,11 +65,22 @@ if (typeof WebAssembly === 'object') {
       ),
     );
     const bindings = await import(app.js);
-    const wasm = await bindings.default({
-      module_or_path: fetch(app.wasm, { integrity: app.wasmIntegrity }),
-    });
+    const files = await first;
+    const instance = await bindings.default({ module_or_path: wasm });
+    // The texts before the app mounts (its first task comes after this one).
+    const give = (file) => bindings.texts(new Uint8Array(file));
+    files.forEach(give);
     window.wasmBindings = bindings;
-    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+    dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+    // The other languages' texts: when the app asks (a switch to one not here yet), else
+    // once it is live and the page idle. One that fails leaves the page as it is; the app
+    // takes each pool once.
+    const rest = () => ['hans', 'hant', 'en'].forEach((pool) => fetchTexts(pool).then(give, () => {}));
+    addEventListener('zezhou-texts', rest);
+    new MutationObserver(() => (self.requestIdleCallback ?? setTimeout)(rest, { timeout: 5000 })).observe(
+      document.documentElement,
+      { attributeFilter: ['data-app'] },
+    );
   } catch (e) {
     // A file that fails its integrity check, a network error: the static view, as without
     // WebAssembly.
