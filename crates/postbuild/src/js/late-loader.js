@@ -19,20 +19,20 @@ if (typeof WebAssembly === 'object') {
     }
   });
   // The story's texts: each language pool a file (data-hans, data-hant, data-en, with
-  // their integrity values), fetched once (again after a failure), handed to the app as it
-  // arrives. Each language needs its pools (繁體 is a difference from 简体).
+  // their integrity values, which a 404 page fails too), fetched once (again after a
+  // failure). Each language needs its pools (繁體 is a difference from 简体).
   const pools = { 'zh-Hans': ['hans'], 'zh-Hant': ['hans', 'hant'], en: ['en'] };
   const texts = {};
   const fetchTexts = (pool) =>
     (texts[pool] ??= fetch(app[pool], { integrity: app[pool + 'Integrity'] })
-      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(response.status)))
+      .then((response) => response.arrayBuffer())
       .catch((e) => {
         delete texts[pool];
         throw e;
       }));
   // The language the app starts in, as src/state.rs finds it: the hash's (links from before
-  // the language pages), else the page's (one folder down), else, on the root's page, the
-  // reader's stored choice (src/browser/storage.rs), else 简体.
+  // the language pages), else the page's (one folder down: its files are ../), else, on the
+  // root's page, the reader's stored choice (src/browser/storage.rs), else 简体.
   const lang = (tag) => Object.keys(pools).find((l) => l.toLowerCase() === tag?.toLowerCase());
   let stored;
   try {
@@ -40,9 +40,7 @@ if (typeof WebAssembly === 'object') {
   } catch {}
   const start =
     lang(location.hash.length > 4096 ? '' : location.hash.slice(1).split('?')[0].split('/').find(Boolean)) ??
-    (document.querySelector('meta[name=zezhou-root]')?.content === './'
-      ? lang(stored)
-      : lang(document.documentElement.lang)) ??
+    lang(app.wasm.startsWith('../') ? document.documentElement.lang : stored) ??
     'zh-Hans';
   try {
     // Its texts and the WebAssembly, at once with the JavaScript.
