@@ -70,6 +70,23 @@ for (const profile of ['phone', 'desktop']) {
   });
 }
 
+test('offline, a switch to each other language works (its texts from the precache)', async () => {
+  const page = await visit('desktop');
+  await reloadOffline(page);
+  for (const [code, heading] of [
+    ['en', /Main poverty-reduction targets exceeded/],
+    ['zh-Hant', /減貧指標超額完成/],
+  ]) {
+    await page.locator(`.lang-switch__option[data-lang="${code}"]`).click();
+    await page.waitForFunction((l) => document.documentElement.lang === l, code);
+    assert.match(await page.locator('article[data-rank="1"] .card__title').textContent(), heading);
+  }
+  // And search across them: the English word on the 繁體 page.
+  await page.getByTestId('search').fill('poverty');
+  await page.waitForFunction(() => document.querySelectorAll('article[data-testid="event-card"]').length > 0);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a deep link reloaded offline opens its view', async () => {
   const page = await visit('phone', '#/en/event/2');
   await reloadOffline(page);

@@ -120,6 +120,8 @@ async function tampered(pattern) {
 for (const [part, pattern] of [
   ['WebAssembly', /\/zezhou-[0-9a-f]+_bg\.wasm$/],
   ['JavaScript', /\/zezhou-[0-9a-f]+\.js$/],
+  // The story's texts the page starts with (its language's, here 简体's).
+  ['texts', /\/story-hans-[0-9a-f]+\.bin$/],
 ]) {
   test(`the page's ${part} failing its integrity check is refused; the static view stays`, async () => {
     const page = await tampered(pattern);

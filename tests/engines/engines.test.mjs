@@ -63,6 +63,8 @@ for (const engine of ENGINES) {
       for (const [what, pattern] of [
         ['JavaScript', /\/zezhou-[0-9a-f]+\.js$/],
         ['WebAssembly', /\/zezhou-[0-9a-f]+_bg\.wasm$/],
+        // The story's texts the page starts with (its language's, here 简体's).
+        ['texts', /\/story-hans-[0-9a-f]+\.bin$/],
       ]) {
         const { driver, stop } = await session(engine, 'phone');
         try {

@@ -177,7 +177,8 @@ mod tests {
         }
         assert!(LATE_LOADER.contains("document.querySelector('[data-wasm]')"));
         // The pools' files: by their names, each with its integrity.
-        assert!(LATE_LOADER.contains("fetch(app[pool], { integrity: app[pool + 'Integrity'] })"));
+        assert!(LATE_LOADER
+            .contains("fetch(new URL(app[pool], page), { integrity: app[pool + 'Integrity'] })"));
         for (pair, name) in TEXTS_ATTRIBUTES.chunks(2).zip(TEXTS_NAMES) {
             assert_eq!(
                 pair,

@@ -21,10 +21,13 @@ if (typeof WebAssembly === 'object') {
   // The story's texts: each language pool a file (data-hans, data-hant, data-en, with
   // their integrity values, which a 404 page fails too), fetched once (again after a
   // failure). Each language needs its pools (繁體 is a difference from 简体).
+  // Their addresses are relative to this page, whose address the app changes (a language's
+  // page): resolved now.
   const pools = { 'zh-Hans': ['hans'], 'zh-Hant': ['hans', 'hant'], en: ['en'] };
   const texts = {};
+  const page = location.href;
   const fetchTexts = (pool) =>
-    (texts[pool] ??= fetch(app[pool], { integrity: app[pool + 'Integrity'] })
+    (texts[pool] ??= fetch(new URL(app[pool], page), { integrity: app[pool + 'Integrity'] })
       .then((response) => response.arrayBuffer())
       .catch((e) => {
         delete texts[pool];
