@@ -47,7 +47,7 @@ pub(crate) fn EventSection() -> impl IntoView {
     let state = use_app();
     let lang = state.lang();
     let visible = state.visible();
-    let (opened, whole) = (state.opened(), state.whole());
+    let opened = state.opened();
     let total = story().events.len();
     view! {
         <section class="events" aria-labelledby="events-heading">
@@ -96,7 +96,7 @@ pub(crate) fn EventSection() -> impl IntoView {
                     on:keydown=move |ev| space_clicks(&ev)
                 >
                     <For
-                        each=move || if whole.get() { visible.get() } else { Vec::new() }
+                        each=move || visible.get()
                         key=|rank| *rank
                         children=move |rank| view! { <EventCard rank=rank/> }
                     />

@@ -1,8 +1,10 @@
 //! The first view as HTML, rendered at build time by the same components the browser runs.
 //!
-//! The browser then mounts the live app off-screen and swaps it in within one task, so the
-//! reader sees the static page at once and the live one without a layout shift (see
-//! `zezhou::start`).
+//! The browser's live app then takes this view over in place (Leptos hydration, see
+//! `zezhou::start`): it renders `Page` in the same state (the page's language, every other
+//! choice at its default, `zezhou::state::first_state`), so the two trees are the same
+//! node for node, hydration markers (`<!>`) included; what only the browser knows applies
+//! after (`zezhou::state::take_over`).
 
 use leptos::prelude::*;
 use zezhou::components::Page;
