@@ -166,6 +166,17 @@ impl AppState {
         }
     }
 
+    /// The state a language's page's first view is rendered in, by the build
+    /// (`crates/postbuild`, the HTML) and then by the browser, which takes that HTML over
+    /// ([`first_state`]): the same state, so the same tree. The language, nothing else.
+    pub fn first_view(lang: Lang) -> AppState {
+        let route = Route {
+            lang: Some(lang),
+            ..Route::default()
+        };
+        AppState::new(route, Stored::default())
+    }
+
     /// The interface's language.
     pub fn lang(&self) -> Read<Lang> {
         Read(self.lang)
@@ -480,15 +491,11 @@ pub fn use_app() -> AppState {
 /// (hydration needs the same tree): for [`crate::components::App`], which provides it; then,
 /// in a task of its own, [`take_over`].
 pub fn first_state() -> AppState {
-    let first = Route {
-        lang: Some(document_lang().unwrap_or_default()),
-        ..Route::default()
-    };
     AppState {
         dom: Some(Dom {
             opener: StoredValue::new_local(None),
         }),
-        ..AppState::new(first, Stored::default())
+        ..AppState::first_view(document_lang().unwrap_or_default())
     }
 }
 
