@@ -171,10 +171,7 @@ fn hydrate(state: state::AppState) {
             leptos::prelude::view! { <components::App state=state/> }
         }
     };
-    #[cfg(target_arch = "wasm32")]
-    leptos::mount::hydrate_from(first_view, app).forget();
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (first_view, app);
+    take_over_in_place(first_view, app);
     let Some(owner) = owner.take() else {
         return;
     };
@@ -193,6 +190,29 @@ fn hydrate(state: state::AppState) {
         // The view's changes are made in this task's microtasks.
         later(move || go_live(state, was));
     });
+}
+
+/// Hydrates `parent`'s children with the view `app` returns, under a new reactive owner
+/// kept for the page's life: Leptos' `hydrate_from` without its shared context, which
+/// carries server data this app has none of.
+fn take_over_in_place<V: leptos::prelude::IntoView + 'static>(
+    parent: web_sys::HtmlElement,
+    app: impl FnOnce() -> V,
+) {
+    use leptos::tachys::view::{PositionState, RenderHtml};
+    // wasm-bindgen's futures run the reactive system (an error: it already does).
+    #[cfg(target_arch = "wasm32")]
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = leptos::prelude::Owner::new();
+    let view = owner.with(move || {
+        let cursor =
+            leptos::tachys::hydration::Cursor::new(wasm_bindgen::JsCast::unchecked_into(parent));
+        app()
+            .into_view()
+            .hydrate::<true>(&cursor, &PositionState::default())
+    });
+    // The page lives as long as the document: its view and owner are never dropped.
+    std::mem::forget((owner, view));
 }
 
 /// Gives the story's markup (the lead, the card heads and texts) the controls that need the
