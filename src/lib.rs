@@ -63,8 +63,15 @@
 //! adds a strict Content-Security-Policy with the hash of every inline script (under `trunk
 //! serve`, trunk's reload script too), and writes `404.html`, the service worker (`sw.js`)
 //! and the charts' print pictures from the build's files. It edits the HTML with lol_html.
-//! [`start`] then builds the live app off-screen in short tasks (the page, then the cards)
-//! and swaps it in.
+//! [`start`] then takes that first view over in place (hydration, by tachys: the wasm's
+//! first render is the build's render in the same state, `state::AppState::first_view`, so
+//! every node, and with it the reader's scroll and focus, stays), and in the tasks after it
+//! applies what only the browser knows (`state::take_over`: the URL's view, stored choices)
+//! and gives the story's markup the controls the first view leaves out (marks, tile
+//! buttons). So that nothing moves meanwhile, the pre-paint script
+//! (`crates/postbuild/src/js/prepaint.js`) sends a link in another language to that
+//! language's page before the first paint, and keeps the events hidden while a link's view
+//! (an open card, a filter, a search, a sort) waits to be applied.
 //!
 //! # Two modules
 //!
@@ -154,27 +161,18 @@ fn mount() {
     later(move || hydrate(state));
 }
 
-/// The live app takes the HTML first view over (Leptos hydration: the build rendered it from
-/// the same components in the same state, so every node stays, and with it the reader's
-/// scroll and focus); then, in the next task, the URL and the stored choices apply.
+/// The live app takes the HTML first view over (hydration: the build rendered it from the
+/// same components in the same state, so every node stays, and with it the reader's scroll
+/// and focus); then, in the next task, the URL and the stored choices apply.
 fn hydrate(state: state::AppState) {
     let Some(first_view) = leptos::prelude::document().get_element_by_id("app") else {
         leptos::logging::error!("no #app element to mount into");
         return;
     };
     let first_view: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(first_view);
-    let owner = std::rc::Rc::new(std::cell::Cell::new(None));
-    let app = {
-        let owner = owner.clone();
-        move || {
-            owner.set(leptos::prelude::Owner::current());
-            leptos::prelude::view! { <components::App state=state/> }
-        }
-    };
-    take_over_in_place(first_view, app);
-    let Some(owner) = owner.take() else {
-        return;
-    };
+    let owner = take_over_in_place(first_view, move || {
+        leptos::prelude::view! { <components::App state=state/> }
+    });
     later(move || {
         // A link to a card (shared, or reloaded) lands on it: the loader brought its card
         // into view (`crates/postbuild/src/js/late-loader.js`); where the URL's view moves it
@@ -193,12 +191,12 @@ fn hydrate(state: state::AppState) {
 }
 
 /// Hydrates `parent`'s children with the view `app` returns, under a new reactive owner
-/// kept for the page's life: Leptos' `hydrate_from` without its shared context, which
-/// carries server data this app has none of.
+/// kept for the page's life, and returns that owner: Leptos' `hydrate_from` without its
+/// shared context, which carries server data this app has none of.
 fn take_over_in_place<V: leptos::prelude::IntoView + 'static>(
     parent: web_sys::HtmlElement,
     app: impl FnOnce() -> V,
-) {
+) -> leptos::prelude::Owner {
     use leptos::tachys::view::{PositionState, RenderHtml};
     // wasm-bindgen's futures run the reactive system (an error: it already does).
     #[cfg(target_arch = "wasm32")]
@@ -212,7 +210,8 @@ fn take_over_in_place<V: leptos::prelude::IntoView + 'static>(
             .hydrate::<true>(&cursor, &PositionState::default())
     });
     // The page lives as long as the document: its view and owner are never dropped.
-    std::mem::forget((owner, view));
+    std::mem::forget((owner.clone(), view));
+    owner
 }
 
 /// Gives the story's markup (the lead, the card heads and texts) the controls that need the

@@ -32,8 +32,18 @@ after(async () => {
 // the card heads and texts, which gain their controls after the take-over).
 const OBSERVE = () => {
   window.__shifts = [];
+  window.__shiftSources = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) window.__shifts.push(e.value);
+    for (const e of list.getEntries()) {
+      window.__shifts.push(e.value);
+      // What moved, for the failure message.
+      for (const s of e.sources) {
+        const el = s.node?.nodeType === 1 ? s.node : s.node?.parentElement;
+        window.__shiftSources.push(
+          `${Math.round(e.startTime)} ms ${el?.tagName}.${el?.className} ${s.previousRect.y}->${s.currentRect.y} (h ${s.previousRect.height}->${s.currentRect.height}) app ${document.documentElement.dataset.app ?? '-'}`,
+        );
+      }
+    }
   }).observe({ type: 'layout-shift', buffered: true });
   const outside = () => {
     const app = document.getElementById('app').cloneNode(true);
@@ -102,6 +112,7 @@ const sameNodes = (page) =>
   }));
 
 const shifts = (page) => page.evaluate(() => window.__shifts);
+const sources = (page) => page.evaluate(() => window.__shiftSources.join('; '));
 
 /** Asserts the markup outside the story's own is the first view's, showing where it differs. */
 async function assertFirstView(page, what) {
@@ -133,7 +144,7 @@ for (const [folder, code] of [['', 'zh-Hans'], ['zh-Hant/', 'zh-Hant'], ['en/', 
     // The story's markup has its controls now: tiles are buttons, the lead has marks.
     assert.ok(await page.locator('article[data-rank="1"] button.tile').count(), 'tile buttons');
     assert.ok(await page.locator('.site-header__lead .mark').count(), 'marks in the lead');
-    assert.equal(total(await shifts(page)), 0, `layout shifts: ${await shifts(page)}`);
+    assert.equal(total(await shifts(page)), 0, `layout shifts: ${await shifts(page)}: ${await sources(page)}`);
     assert.deepEqual(page.messages, []);
 
     // The marked nodes work: open a card with its own toggle, filter with a chip, search.
@@ -254,7 +265,7 @@ test('what only the browser knows applies after the take-over with no layout shi
       }
       assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-pending')), false, where);
       const seen = await shifts(page);
-      assert.equal(total(seen), 0, `${where}: layout shifts ${seen}`);
+      assert.equal(total(seen), 0, `${where}: layout shifts ${seen}: ${await sources(page)}`);
       assert.deepEqual(page.messages, [], where);
       if (profile === 'phone' && want.open === 9) await screenshot(page, `hydrate-${want.lang}-event-9-phone`);
       await page.context().close();
