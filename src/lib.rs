@@ -63,8 +63,15 @@
 //! adds a strict Content-Security-Policy with the hash of every inline script (under `trunk
 //! serve`, trunk's reload script too), and writes `404.html`, the service worker (`sw.js`)
 //! and the charts' print pictures from the build's files. It edits the HTML with lol_html.
-//! [`start`] then builds the live app off-screen in short tasks (the page, then the cards)
-//! and swaps it in.
+//! [`start`] then takes that first view over in place (hydration, by tachys: the wasm's
+//! first render is the build's render in the same state, `state::AppState::first_view`, so
+//! every node, and with it the reader's scroll and focus, stays), and in the tasks after it
+//! applies what only the browser knows (`state::take_over`: the URL's view, stored choices)
+//! and gives the story's markup the controls the first view leaves out (marks, tile
+//! buttons). So that nothing moves meanwhile, the pre-paint script
+//! (`crates/postbuild/src/js/prepaint.js`) sends a link in another language to that
+//! language's page before the first paint, and keeps the events hidden while a link's view
+//! (an open card, a filter, a search, a sort) waits to be applied.
 //!
 //! # Two modules
 //!
@@ -117,10 +124,12 @@ pub use zezhou_core::{
     chart, cite, format, html, i18n, island, model, poster, route, search, speech, text, view,
 };
 
-/// Browser entry point: installs the panic hook, renders [`components::App`] into a new
-/// `#app` off-screen and swaps it for the static first view in one step (same markup, so
-/// nothing moves), then marks `<html data-app="ready">` so tests and styles know the app is
-/// live.
+use route::Route;
+
+/// Browser entry point: installs the panic hook, then takes the prerendered first view over
+/// in short tasks: the state ([`mount`]), the take-over in place ([`hydrate`]), what only
+/// the browser knows ([`state::take_over`]), the story's controls ([`go_live`]), and the
+/// rest ([`ready`]).
 pub fn start() {
     data::embed(data::PAGE_STORY);
     browser::crash::install_panic_hook();
@@ -129,10 +138,10 @@ pub fn start() {
     // prove the reader then sees a message rather than a dead page.
     #[cfg(feature = "crash-test")]
     CRASH_TEST.set(browser::history::hash().contains("crash-test"));
-    // The mount in a task of its own, apart from the module's instantiation: two shorter
-    // tasks instead of one long one. (The loader already waited for the first view's
-    // largest paint, see `crates/postbuild/src/js/late-loader.js`.)
-    gloo_timers::callback::Timeout::new(0, mount).forget();
+    // Each step in a task of its own, apart from the module's instantiation: short tasks
+    // instead of one long one. (The loader already waited for the first view's largest
+    // paint, see `crates/postbuild/src/js/late-loader.js`.)
+    later(mount);
 }
 
 #[cfg(feature = "crash-test")]
@@ -140,50 +149,131 @@ thread_local! {
     static CRASH_TEST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// [`start`]'s work: the live app in place of the HTML first view.
+/// Runs `step` in a task of its own.
+fn later(step: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(0, step).forget();
+}
+
+/// The page's state as the build rendered the first view (the story decoded, its search
+/// index built), in a task of its own.
 fn mount() {
-    let document = leptos::prelude::document();
-    let Some(static_view) = document.get_element_by_id("app") else {
+    let state = state::first_state();
+    later(move || hydrate(state));
+}
+
+/// The live app takes the HTML first view over (hydration: the build rendered it from the
+/// same components in the same state, so every node stays, and with it the reader's scroll
+/// and focus); then, in the next task, the URL and the stored choices apply.
+fn hydrate(state: state::AppState) {
+    let Some(first_view) = leptos::prelude::document().get_element_by_id("app") else {
         leptos::logging::error!("no #app element to mount into");
         return;
     };
-    let Ok(live) = document.create_element("div") else {
-        return;
-    };
-    live.set_id("app");
-    let live: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(live);
-    leptos::mount::mount_to(live.clone(), components::App).forget();
-    // The swap in a later task, after the App's second step (its timer was set first).
-    gloo_timers::callback::Timeout::new(0, move || swap(static_view, live)).forget();
+    let first_view: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(first_view);
+    let owner = take_over_in_place(first_view, move || {
+        leptos::prelude::view! { <components::App state=state/> }
+    });
+    later(move || {
+        // A link to a card (shared, or reloaded) lands on it: the loader brought its card
+        // into view (`crates/postbuild/src/js/late-loader.js`); where the URL's view moves it
+        // (a sort, a filter), the page follows it by the difference ([`ready`]).
+        let open = Route::from_url(
+            &browser::history::page_path(),
+            &browser::history::hash(),
+            data::story(),
+        )
+        .open;
+        let was = open.and_then(card_top);
+        owner.with(|| state::take_over(state));
+        // The view's changes are made in this task's microtasks.
+        later(move || go_live(state, was));
+    });
 }
 
-/// Puts the live app, built off-screen, in place of the HTML first view, and goes on.
-fn swap(static_view: web_sys::Element, live: web_sys::HtmlElement) {
-    let document = leptos::prelude::document();
-    // A link to a card (shared, or reloaded) lands on it, with focus on it: the loader
-    // brought the first view's card into view (`crates/postbuild/src/js/late-loader.js`), and
-    // the live app opens it in the same place. Where the live card is not in that place (a
-    // link in another language than the page's first view: its cards are taller or shorter),
-    // the page scrolls by the difference.
-    let open = live.query_selector(".card--open").ok().flatten();
-    let top = |card: &web_sys::Element| card.get_bounding_client_rect().top();
-    let was = open
-        .as_ref()
-        .and_then(|card| document.get_element_by_id(&card.id()))
-        .map(|card| top(&card));
-    if static_view.replace_with_with_node_1(&live).is_err() {
-        leptos::logging::error!("could not replace the static first view");
-    }
-    if let Some(card) = open {
-        let moved = was.map_or(0.0, |was| top(&card) - was);
-        if moved.abs() >= 1.0 {
-            if let Some(window) = web_sys::window() {
-                window.scroll_by_with_x_and_y(0.0, moved);
+/// Hydrates `parent`'s children with the view `app` returns, under a new reactive owner
+/// kept for the page's life, and returns that owner: Leptos' `hydrate_from` without its
+/// shared context, which carries server data this app has none of.
+fn take_over_in_place<V: leptos::prelude::IntoView + 'static>(
+    parent: web_sys::HtmlElement,
+    app: impl FnOnce() -> V,
+) -> leptos::prelude::Owner {
+    use leptos::tachys::view::{PositionState, RenderHtml};
+    // wasm-bindgen's futures run the reactive system (an error: it already does).
+    #[cfg(target_arch = "wasm32")]
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = leptos::prelude::Owner::new();
+    let view = owner.with(move || {
+        let cursor =
+            leptos::tachys::hydration::Cursor::new(wasm_bindgen::JsCast::unchecked_into(parent));
+        app()
+            .into_view()
+            .hydrate::<true>(&cursor, &PositionState::default())
+    });
+    // The page lives as long as the document: its view and owner are never dropped.
+    std::mem::forget((owner.clone(), view));
+    owner
+}
+
+/// Gives the story's markup (the lead, the card heads and texts) the controls that need the
+/// app, which the first view leaves out: marks, sentence spans, tile buttons
+/// ([`state::AppState::go_live`]). A reader who had moved focus to a card's listen control
+/// keeps it there.
+fn go_live(state: state::AppState, was: Option<f64>) {
+    use wasm_bindgen::JsCast;
+    // The focused button in a card's head, counted from the end (the head gains its tile
+    // buttons before the listen control).
+    let focused = browser::document::active_element().and_then(|el| {
+        let head = el.closest(".card__head").ok()??;
+        let buttons = head.query_selector_all("button").ok()?;
+        let at = (0..buttons.length()).find(|&i| buttons.get(i).as_ref() == Some(el.as_ref()))?;
+        Some((head, buttons.length() - at))
+    });
+    state.go_live(state::Live::Heads);
+    later(move || {
+        if let Some((head, from_end)) = focused {
+            let button = head.query_selector_all("button").ok().and_then(|buttons| {
+                buttons
+                    .get(buttons.length().checked_sub(from_end)?)?
+                    .dyn_into::<web_sys::HtmlElement>()
+                    .ok()
+            });
+            if let Some(button) = button {
+                browser::document::focus(&button);
             }
         }
-        browser::document::focus(wasm_bindgen::JsCast::unchecked_ref(&card));
+        // The card texts, hidden until a card opens, in a task of their own.
+        state.go_live(state::Live::Whole);
+        later(move || ready(state, was));
+    });
+}
+
+/// The top of event `rank`'s card on screen.
+fn card_top(rank: u8) -> Option<f64> {
+    browser::document::element(&view::event_dom_id(rank))
+        .map(|card| card.get_bounding_client_rect().top())
+}
+
+/// After the take-over: the region the URL's view changed shown again (the pre-paint script
+/// hid it, `data-pending`), the open card in its place with focus on it, and the rest started
+/// (service worker, charts when near).
+fn ready(state: state::AppState, was: Option<f64>) {
+    let html = leptos::prelude::document().document_element();
+    // Shown first: a hidden card takes no focus.
+    if let Some(html) = &html {
+        let _ = html.remove_attribute("data-pending");
     }
-    if let Some(html) = document.document_element() {
+    if let Some(rank) = state.opened().get_untracked() {
+        if let Some(card) = browser::document::element(&view::event_dom_id(rank)) {
+            let moved = was.zip(card_top(rank)).map_or(0.0, |(was, now)| now - was);
+            if moved.abs() >= 1.0 {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_by_with_x_and_y(0.0, moved);
+                }
+            }
+            browser::document::focus(&card);
+        }
+    }
+    if let Some(html) = html {
         let _ = html.set_attribute("data-app", "ready");
     }
     // The moment the first view is interactive, for the benchmark (scripts/bench.sh).

@@ -63,6 +63,20 @@ impl<T: Clone + Send + Sync + 'static> Read<T> {
     }
 }
 
+/// How much of the story's markup has the controls that need the app ([`AppState::live`]).
+/// The live app gives them in steps after it has taken the first view over (`zezhou::start`):
+/// what the reader sees first, then the card texts, hidden until a card opens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Live {
+    /// The build's first view: none.
+    #[default]
+    FirstView,
+    /// The lead and the card heads.
+    Heads,
+    /// The card texts too.
+    Whole,
+}
+
 /// What the detail panel shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Panel {
@@ -72,9 +86,16 @@ pub enum Panel {
     Term(String),
 }
 
+/// Sets `signal` to `value` if it differs (a set always notifies its readers).
+fn change<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|now| *now != value) {
+        signal.set(value);
+    }
+}
+
 /// The page's state: the reader's view as signals, read through getters and changed only
 /// through intents (`set_lang`, `open_event`, `open_panel`, …), so a component shows what
-/// it may change and the link to URL, storage and document ([`provide_app_state`]) is the
+/// it may change and the link to URL, storage and document ([`take_over`]) is the
 /// only other writer. `Copy`, so components take it from context and move it into closures.
 ///
 /// The intents are plain signal changes, host-tested under a reactive `Owner`
@@ -97,9 +118,10 @@ pub struct AppState {
     panel: RwSignal<Option<Panel>>,
     /// A short confirmation shown after sharing.
     notice: RwSignal<Option<&'static str>>,
-    /// False while the live page is built in steps (see [`crate::components::App`]): the
-    /// cards come in a second task.
-    whole: RwSignal<bool>,
+    /// How much of the story's markup has the controls that need the app (marks, sentence
+    /// spans, tile buttons), which the build's first view leaves out (they do nothing
+    /// without the app): none until the live app has taken that view over.
+    live: RwSignal<Live>,
     /// The ranks to show, in order: derived from theme, query and sort.
     visible: Memo<Vec<u8>>,
     /// The browser's part; `None` in the build's prerender and in host tests.
@@ -148,10 +170,21 @@ impl AppState {
             scale: RwSignal::new(route.scale),
             panel: RwSignal::new(None),
             notice: RwSignal::new(None),
-            whole: RwSignal::new(true),
+            live: RwSignal::new(Live::FirstView),
             visible,
             dom: None,
         }
+    }
+
+    /// The state a language's page's first view is rendered in, by the build
+    /// (`crates/postbuild`, the HTML) and then by the browser, which takes that HTML over
+    /// ([`first_state`]): the same state, so the same tree. The language, nothing else.
+    pub fn first_view(lang: Lang) -> AppState {
+        let route = Route {
+            lang: Some(lang),
+            ..Route::default()
+        };
+        AppState::new(route, Stored::default())
     }
 
     /// The interface's language.
@@ -204,9 +237,9 @@ impl AppState {
         Read(self.notice)
     }
 
-    /// False while the live page waits for its second task to show the cards.
-    pub fn whole(&self) -> Read<bool> {
-        Read(self.whole)
+    /// How much of the story's markup has the controls that need the app.
+    pub fn live(&self) -> Read<Live> {
+        Read(self.live)
     }
 
     /// The ranks to show, in order: derived from the theme filter, the search and the sort.
@@ -228,27 +261,28 @@ impl AppState {
         }
     }
 
-    /// Applies a route read from the URL (back button, a pasted link).
+    /// Applies a route read from the URL (back button, a pasted link). Only what differs
+    /// changes: what did not re-renders nothing (the take-over applies the whole URL).
     pub fn apply(&self, route: Route) {
         if let Some(lang) = route.lang {
             self.set_lang(lang);
         }
-        self.theme.set(route.theme);
-        self.query.set(route.query);
-        self.sort.set(route.sort);
-        self.open.set(route.open);
-        self.scale.set(route.scale);
+        change(self.theme, route.theme);
+        change(self.query, route.query);
+        change(self.sort, route.sort);
+        change(self.open, route.open);
+        change(self.scale, route.scale);
         if let Some(text) = route.text {
-            self.text.set(text);
+            change(self.text, text);
         }
-        self.panel.set(None);
+        change(self.panel, None);
     }
 
     /// Switches the interface's language: at once when its texts are here, else when they
     /// arrive ([`crate::data::with_texts`]; the last switch asked for wins).
     pub fn set_lang(&self, lang: Lang) {
         let signal = self.lang;
-        crate::data::with_texts(lang, move || signal.set(lang));
+        crate::data::with_texts(lang, move || change(signal, lang));
     }
 
     /// Sets the appearance (system, light, dark, high contrast).
@@ -355,14 +389,10 @@ impl AppState {
         self.notice.set(None);
     }
 
-    /// Holds the cards back until [`AppState::show_cards`] (the live page's first task).
-    pub fn defer_cards(&self) {
-        self.whole.set(false);
-    }
-
-    /// Shows the cards (the live page's second task).
-    pub fn show_cards(&self) {
-        self.whole.set(true);
+    /// Gives `part` of the story's markup (and what comes before it) the controls that need
+    /// the app, after the take-over.
+    pub fn go_live(&self, part: Live) {
+        change(self.live, part.max(self.live.get_untracked()));
     }
 }
 
@@ -468,9 +498,26 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Reads the URL and storage, provides the state, and keeps URL, storage and document in
-/// step with it. Call once, in the root component.
-pub fn provide_app_state() -> AppState {
+/// The state the build rendered this page's first view in (its language, every other
+/// choice at its default), so that the live app takes that view over node for node
+/// (hydration needs the same tree): for [`crate::components::App`], which provides it; then,
+/// in a task of its own, [`take_over`].
+pub fn first_state() -> AppState {
+    AppState {
+        dom: Some(Dom {
+            opener: StoredValue::new_local(None),
+        }),
+        ..AppState::first_view(document_lang().unwrap_or_default())
+    }
+}
+
+/// After the take-over: applies what only the browser knows (the URL's view, the reader's
+/// stored choices) and keeps URL, storage and document in step with the state from then on.
+/// Call under the app's owner (its effects belong to it). The pre-paint script has
+/// put the text size and theme on `<html>` already, and sent a link in another language to
+/// that language's page (`crates/postbuild/src/js/prepaint.js`), so this changes what the
+/// controls say, and what the URL's view changes is still hidden (`data-pending`).
+pub fn take_over(state: AppState) {
     let url = || {
         Route::from_url(
             &browser::history::page_path(),
@@ -486,13 +533,13 @@ pub fn provide_app_state() -> AppState {
             .unwrap_or_default(),
         text: browser::storage::text_size().and_then(|t| TextSize::parse(&t)),
     };
-    let state = AppState {
-        dom: Some(Dom {
-            opener: StoredValue::new_local(None),
-        }),
-        ..AppState::new(route, stored)
-    };
-    provide_context(state);
+    // What `AppState::new` would start from: a link's own choices win over the stored ones.
+    change(state.appearance, stored.appearance);
+    change(state.text, route.text.or(stored.text).unwrap_or_default());
+    if let Some(lang) = route.lang.or(stored.lang) {
+        change(state.lang, lang);
+    }
+    state.apply(route);
 
     // State -> URL. Opening a card adds a history entry: a card is a place the reader went,
     // and the back button returns from it. Every other change (language, theme, search,
@@ -590,6 +637,4 @@ pub fn provide_app_state() -> AppState {
             state.set_scale(scale);
         }
     });
-
-    state
 }

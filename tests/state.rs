@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use zezhou::data::story;
 use zezhou::model::Lang;
 use zezhou::route::Route;
-use zezhou::state::{AppState, Panel, Stored};
+use zezhou::state::{AppState, Live, Panel, Stored};
 use zezhou::view::{ScaleKind, Sort, TextSize};
 
 /// Runs `test` on the state of `route` with nothing stored, under a fresh owner.
@@ -220,7 +220,7 @@ fn stored_choices_yield_to_the_link() {
 }
 
 #[test]
-fn notice_and_cards_intents() {
+fn notice_and_live_intents() {
     with_state(Route::default(), |state| {
         assert_eq!(state.notice().get_untracked(), None);
         state.notify("copied");
@@ -228,11 +228,13 @@ fn notice_and_cards_intents() {
         state.clear_notice();
         assert_eq!(state.notice().get_untracked(), None);
 
-        assert!(state.whole().get_untracked());
-        state.defer_cards();
-        assert!(!state.whole().get_untracked());
-        state.show_cards();
-        assert!(state.whole().get_untracked());
+        // The build's first view has no marks; the live app's markup has, once it took over.
+        assert_eq!(state.live().get_untracked(), Live::FirstView);
+        state.go_live(Live::Whole);
+        assert_eq!(state.live().get_untracked(), Live::Whole);
+        // Never back.
+        state.go_live(Live::Heads);
+        assert_eq!(state.live().get_untracked(), Live::Whole);
     });
 }
 

@@ -33,6 +33,11 @@ fn show_message() {
     let Some(body) = document.body() else {
         return;
     };
+    // The report is readable below: the part a link's view hid until the app applied it
+    // (`data-pending`, src/lib.rs) shows again.
+    if let Some(html) = document.document_element() {
+        let _ = html.remove_attribute("data-pending");
+    }
     let lang = reader_lang(&document);
     let (text, reload) = message(lang);
     let build = || -> Option<web_sys::Element> {

@@ -1,17 +1,18 @@
 use super::{ChartsSlot, DetailPanel, EventSection, HeadlineStrip, Notice, SiteFooter, SiteHeader};
 use crate::i18n::strings;
-use crate::state::{provide_app_state, use_app};
+use crate::state::{use_app, AppState};
 use leptos::prelude::*;
 
-/// The app in the browser: reads the URL and the reader's stored choices, keeps them in
-/// step with the state, and shows the [`Page`], in two tasks: the page without the cards,
-/// then the cards (shorter tasks keep the page responsive while it starts; it is
-/// built off-screen, see [`crate::start`], so the reader sees it whole).
+/// The app in the browser: the [`Page`] for `state`, which starts as the build rendered its
+/// first view ([`crate::state::first_state`]), so that it takes that view over in place
+/// ([`crate::start`]); [`crate::state::take_over`] then applies the URL and the reader's
+/// stored choices.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = provide_app_state();
-    state.defer_cards();
-    gloo_timers::callback::Timeout::new(0, move || state.show_cards()).forget();
+pub fn App(
+    /// The page's state.
+    state: AppState,
+) -> impl IntoView {
+    provide_context(state);
     view! { <Page/> }
 }
 

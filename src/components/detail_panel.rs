@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 /// The figure or glossary panel: a non-modal dialog that closes with Escape, a tap outside
-/// (`crate::hooks::use_dismiss`, in [`crate::state::provide_app_state`]) or its close button, and returns focus to what
+/// (`crate::hooks::use_dismiss`, in [`crate::state::take_over`]) or its close button, and returns focus to what
 /// opened it.
 #[component]
 pub(crate) fn DetailPanel() -> impl IntoView {

@@ -3,6 +3,7 @@ use crate::browser;
 use crate::data::story;
 use crate::i18n::{result_count, strings};
 use crate::state::{use_app, AppState, Panel};
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -47,8 +48,10 @@ pub(crate) fn EventSection() -> impl IntoView {
     let state = use_app();
     let lang = state.lang();
     let visible = state.visible();
-    let (opened, whole) = (state.opened(), state.whole());
+    let opened = state.opened();
     let total = story().events.len();
+    // The list or the empty state: each is built only when the other was shown.
+    let empty = Memo::new(move |_| visible.with(|v| v.is_empty()));
     view! {
         <section class="events" aria-labelledby="events-heading">
             <h2 id="events-heading" class="events__heading">
@@ -58,50 +61,57 @@ pub(crate) fn EventSection() -> impl IntoView {
             <p class="events__count" role="status" aria-live="polite" data-testid="result-count">
                 {move || result_count(visible.get().len(), total, lang.get())}
             </p>
-            <Show
-                when=move || !visible.get().is_empty()
-                fallback=move || {
-                    view! {
-                        <div class="events__empty" data-testid="empty">
-                            <p>{move || strings(lang.get()).no_results}</p>
-                            <button
-                                type="button"
-                                class="button"
-                                on:click=move |_| {
-                                    state.clear_filters();
-                                    // The button goes with the empty state: focus goes to
-                                    // the search box, before the cards, not to the body.
-                                    if let Some(search) = browser::document::element("search") {
-                                        browser::document::focus(&search);
+            // `Show` without its type-erased children: an `AnyView` would bring its
+            // hydration code for streamed server rendering, which this app has none of.
+            {move || {
+                if empty.get() {
+                    Either::Left(
+                        view! {
+                            <div class="events__empty" data-testid="empty">
+                                <p>{move || strings(lang.get()).no_results}</p>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| {
+                                        state.clear_filters();
+                                        // The button goes with the empty state: focus goes to
+                                        // the search box, before the cards, not to the body.
+                                        if let Some(search) = browser::document::element("search") {
+                                            browser::document::focus(&search);
+                                        }
                                     }
+                                >
+                                    {move || strings(lang.get()).clear_filters}
+                                </button>
+                            </div>
+                        },
+                    )
+                } else {
+                    Either::Right(
+                        view! {
+                            <ol
+                                class="events__list"
+                                on:click=move |ev| {
+                                    // A listen control reads its card, open (the charts module reads).
+                                    if let Some(rank) = browser::island::ask_charts(&ev) {
+                                        if Some(rank) != opened.get_untracked() {
+                                            state.open_event(rank);
+                                        }
+                                    }
+                                    open_from_click(state, &ev)
                                 }
+                                on:keydown=move |ev| space_clicks(&ev)
                             >
-                                {move || strings(lang.get()).clear_filters}
-                            </button>
-                        </div>
-                    }
+                                <For
+                                    each=move || visible.get()
+                                    key=|rank| *rank
+                                    children=move |rank| view! { <EventCard rank=rank/> }
+                                />
+                            </ol>
+                        },
+                    )
                 }
-            >
-                <ol
-                    class="events__list"
-                    on:click=move |ev| {
-                        // A listen control reads its card, open (the charts module reads).
-                        if let Some(rank) = browser::island::ask_charts(&ev) {
-                            if Some(rank) != opened.get_untracked() {
-                                state.open_event(rank);
-                            }
-                        }
-                        open_from_click(state, &ev)
-                    }
-                    on:keydown=move |ev| space_clicks(&ev)
-                >
-                    <For
-                        each=move || if whole.get() { visible.get() } else { Vec::new() }
-                        key=|rank| *rank
-                        children=move |rank| view! { <EventCard rank=rank/> }
-                    />
-                </ol>
-            </Show>
+            }}
         </section>
     }
 }

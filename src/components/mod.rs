@@ -1,8 +1,18 @@
 //! Leptos components, one per file. They wire signals to the pure modules and draw.
 
-/// True in the browser, false when the build renders the first view to HTML: controls that
-/// only work with the live app (the marks in an event's text) are left out of the HTML.
-const LIVE: bool = cfg!(target_arch = "wasm32");
+/// The story's markup for an `inner_html` (the lead, a card's head or text), from `markup`,
+/// which takes whether to include the controls that need the live app (marks, sentence
+/// spans, tile buttons). The build's first view has it without them (they would do nothing
+/// there); in the browser it is `None` until the app gives this part its controls (`live`,
+/// read and so tracked here: [`crate::state::AppState::live`]), so that the take-over
+/// leaves the first view's markup as it is and builds none, then the markup with them.
+fn story_markup(live: bool, markup: impl FnOnce(bool) -> String) -> Option<String> {
+    if cfg!(target_arch = "wasm32") {
+        live.then(|| markup(true))
+    } else {
+        Some(markup(false))
+    }
+}
 
 mod app;
 mod appearance_switch;

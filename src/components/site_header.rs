@@ -4,7 +4,7 @@ use crate::browser;
 use crate::data::story;
 use crate::html::{lead, listen_control};
 use crate::i18n::strings;
-use crate::state::use_app;
+use crate::state::{use_app, Live};
 use leptos::prelude::*;
 
 /// The page header: place and year, title, source and byline, the report's lead paragraph
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app();
-    let lang = state.lang();
+    let (lang, live) = (state.lang(), state.live());
     view! {
         // One click handler for the lead's marks and its listen control.
         <header
@@ -45,7 +45,7 @@ pub fn SiteHeader() -> impl IntoView {
             <p
                 class="site-header__lead"
                 data-testid="lead"
-                inner_html=move || lead(story(), lang.get(), super::LIVE)
+                inner_html=move || super::story_markup(live.get() >= Live::Heads, |marks| lead(story(), lang.get(), marks))
                 on:keydown=move |ev| space_clicks(&ev)
             ></p>
             <div

@@ -23,7 +23,8 @@ export const TYPES = {
  * engines whose driver has no log endpoint (WebKitWebDriver): a same-origin script that
  * records errors, unhandled rejections, CSP violations and console.error in
  * `window.__problems`, and with `?nowasm` in the page's address removes WebAssembly first.
- * It also records `<html>`'s view attributes at the first animation frame (before the first
+ * It marks nodes of the first view at DOMContentLoaded (`__firstView`), before the app
+ * takes the view over. It also records `<html>`'s view attributes at the first animation frame (before the first
  * paint) in `window.__firstFrame`, to tell a flash of the wrong layout.
  */
 const PROBE = `window.__problems = [];
@@ -34,6 +35,13 @@ addEventListener('unhandledrejection', (e) => note('rejection: ' + (e.reason?.me
 document.addEventListener('securitypolicyviolation', (e) => note('CSP: ' + e.violatedDirective + ' blocked ' + e.blockedURI));
 const consoleError = console.error.bind(console);
 console.error = (...args) => { note('console: ' + args.join(' ')); consoleError(...args); };
+// Nodes of the first view, marked before the app (tests/engines: the same nodes after it).
+document.addEventListener('DOMContentLoaded', () => {
+  window.__markedBeforeApp = document.documentElement.dataset.app !== 'ready';
+  for (const el of [document.getElementById('app'), document.querySelector('article[data-rank="1"]'), document.querySelector('h1')]) {
+    if (el) el.__firstView = true;
+  }
+});
 requestAnimationFrame(() => {
   const root = document.documentElement;
   window.__firstFrame = { text: root.dataset.text ?? null, theme: root.dataset.theme ?? null, fontSize: getComputedStyle(root).fontSize };

@@ -112,9 +112,16 @@ for (const engine of ENGINES) {
         });
         after(async () => s?.stop());
 
-        test('the live app replaces the first view with the lead, headline figures and ten cards', async () => {
+        test('the live app takes the first view over in place: the lead, headline figures and ten cards', async () => {
           await r.go();
           await r.ready();
+          // The same nodes as the first view's, marked before the app (the server's probe).
+          assert.deepEqual(
+            await r.js(
+              `return [window.__markedBeforeApp, ...['#app', 'article[data-rank="1"]', 'h1'].map((css) => document.querySelector(css).__firstView === true)]`,
+            ),
+            [true, true, true, true],
+          );
           const width = await r.js('return window.innerWidth');
           assert.ok(size === 'phone' ? width <= 400 : width >= 1000, `window ${width} px wide`);
           assert.deepEqual(await r.ranks(), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);

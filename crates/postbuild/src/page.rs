@@ -6,7 +6,7 @@ use crate::dom;
 use crate::hash::{csp_hash, integrity};
 use crate::Error;
 use lol_html::html_content::ContentType;
-use lol_html::{doc_comments, element, rewrite_str, text, RewriteStrSettings};
+use lol_html::{element, rewrite_str, text, RewriteStrSettings};
 use std::cell::RefCell;
 use std::fmt;
 use zezhou::data::story;
@@ -57,9 +57,9 @@ pub struct Finish<'a> {
     pub alternates: &'a str,
     /// The link preview's `<meta>` tags ([`crate::preview::meta_tags`]).
     pub preview: &'a str,
-    /// The first view as HTML, for `#app`.
+    /// The first view as HTML, for `#app`, with its hydration markers.
     pub first_view: &'a str,
-    /// The note above it for browsers without JavaScript or WebAssembly.
+    /// The note above it (before `#app`) for browsers without JavaScript or WebAssembly.
     pub note: &'a StaticNote,
     /// The no-script stylesheet's content, for its integrity.
     pub noscript_css: &'a [u8],
@@ -105,7 +105,10 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
     for script in parts.head_scripts {
         head.push_str(&format!("<script>{script}</script>"));
     }
-    let app = format!("{}{}", parts.note, without_markers(parts.first_view)?);
+    // The first view exactly as rendered, with Leptos' hydration markers (`<!>`): the live
+    // app takes it over node for node (`zezhou::start`), so nothing but it goes in `#app`.
+    let app = parts.first_view;
+    let note = parts.note.to_string();
     let title = escape(story().title.get(parts.lang));
     let html = rewrite_str(
         index,
@@ -124,7 +127,8 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
                     Ok(())
                 }),
                 element!("#app", |el| {
-                    el.set_inner_content(&app, ContentType::Html);
+                    el.before(&note, ContentType::Html);
+                    el.set_inner_content(app, ContentType::Html);
                     Ok(())
                 }),
                 element!(r#"link[rel="stylesheet"]"#, |el| {
@@ -246,23 +250,6 @@ pub fn embed(index: &str, charts: &ChartsMeta) -> Result<String, Error> {
         },
     )?;
     with_policy(&html)
-}
-
-/// `view` without Leptos' empty `<!>` markers, which are for hydration: this view never
-/// hydrates, the live app is built apart and swapped in (`zezhou::start`).
-fn without_markers(view: &str) -> Result<String, Error> {
-    Ok(rewrite_str(
-        view,
-        RewriteStrSettings {
-            document_content_handlers: vec![doc_comments!(|c| {
-                if c.text().is_empty() {
-                    c.remove();
-                }
-                Ok(())
-            })],
-            ..RewriteStrSettings::default()
-        },
-    )?)
 }
 
 /// `html` with the policy, allowing every inline script it has by hash, right after its

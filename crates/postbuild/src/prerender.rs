@@ -1,25 +1,22 @@
 //! The first view as HTML, rendered at build time by the same components the browser runs.
 //!
-//! The browser then mounts the live app off-screen and swaps it in within one task, so the
-//! reader sees the static page at once and the live one without a layout shift (see
-//! `zezhou::start`).
+//! The browser's live app then takes this view over in place (Leptos hydration, see
+//! `zezhou::start`): it renders `Page` in the same state (the page's language, every other
+//! choice at its default, `zezhou::state::AppState::first_view`), so the two trees are the same
+//! node for node, hydration markers (`<!>`) included; what only the browser knows applies
+//! after (`zezhou::state::take_over`).
 
 use leptos::prelude::*;
 use zezhou::components::Page;
 use zezhou::model::Lang;
-use zezhou::route::Route;
-use zezhou::state::{AppState, Stored};
+use zezhou::state::AppState;
 
-/// The default view in `lang` (no filter, no card open) as HTML: the first view of
-/// `lang`'s page.
+/// The default view in `lang` (no filter, no card open, `AppState::first_view`) as HTML:
+/// the first view of `lang`'s page.
 pub fn first_view(lang: Lang) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        let route = Route {
-            lang: Some(lang),
-            ..Route::default()
-        };
-        provide_context(AppState::new(route, Stored::default()));
+        provide_context(AppState::first_view(lang));
         view! { <Page/> }.to_html()
     })
 }

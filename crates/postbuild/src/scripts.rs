@@ -18,7 +18,9 @@ pub const HEAD_SCRIPTS: &[&str] = &[
     // WebAssembly, so the static first view shows every text and a note instead of waiting
     // for an app that cannot start; and puts the reader's text size (长辈模式: a link's
     // `text=`, else storage) and theme on `<html>`, so the first view is drawn in them from
-    // its first frame.
+    // its first frame. A link in another language than the page's goes to that language's
+    // page before anything is drawn, and a link's view (an open card, a filter) keeps the
+    // events hidden (`data-pending`) until the live app has applied it.
     include_str!("js/prepaint.js"),
 ];
 
