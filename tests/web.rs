@@ -18,8 +18,12 @@ fn mount<V: IntoView + 'static>(
     lang: Lang,
     view: impl FnOnce() -> V + 'static,
 ) -> (web_sys::HtmlElement, AppState) {
-    // As the page's entry point does: the story it embeds.
+    // As the page's entry point does: the story it embeds; and its texts, as the loader
+    // hands them over (each language's, here all at once; a second time changes nothing).
     zezhou::data::embed(zezhou::data::PAGE_STORY);
+    for texts in zezhou::data::TEXTS {
+        zezhou::data::add_texts(texts.to_vec());
+    }
     let document = document();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
