@@ -28,7 +28,7 @@
 //! | [`html`] | core | the story's static content as HTML strings (the lead, card heads and texts, panel contents), escaped; figures and glossary terms marked as buttons in the lead, headings and texts |
 //! | [`poster`] | core | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link; the link preview's title card |
 //! | `data` (core) | core | the story's wire format and decoder, lookups by id and rank; with the `pipeline` feature, the build-time pipeline and validation |
-//! | [`data`] | app | the embedded story ([`data::story`]) and the charts' data of it (`data::chart_data`) |
+//! | [`data`] | app | the embedded story with the texts that have arrived ([`data::story`]; a language's texts are a file the page's loader fetches and hands over, [`data::add_texts`]; a switch waits for them, [`data::with_texts`]) and the charts' data of it (`data::chart_data`) |
 //! | [`state`] | app | the shared state: signals read through getters and changed through intents (`open_event`, `set_lang`, …); their link to URL, storage and document |
 //! | [`components`] | app | Leptos components, one per file |
 //! | `hooks` | app | hooks the components share, written once: dismissal (Escape, a tap outside), roving focus among a chart's marks, an element's width |
@@ -48,13 +48,20 @@
 //! it reads `data/story.toml` and the raw report beside it, cleans and converts the text
 //! (simplified, traditional), validates every figure against its source span and writes the
 //! resolved story (postcard, a compact serde format, with its strings pooled by language:
-//! `zezhou_core::data::wire`) into `OUT_DIR`; [`data::story`] decodes it once at start-up.
+//! `zezhou_core::data::wire`) into `OUT_DIR`: the page's part without its texts, which the
+//! page embeds, and each language's texts apart ([`data::TEXTS`]), which the post-build step
+//! writes into `dist/`. The page's loader fetches the texts of the language the app starts
+//! in, with their integrity, at once with the WebAssembly and hands them over (the page
+//! module's export `texts`, `src/main.rs`) before the app mounts; the others' once the app
+//! is live and the page idle. [`data::story`] decodes the story again as texts arrive.
 //!
 //! After trunk's build, its post-build hook (`crates/postbuild`, a host-only crate of the
 //! workspace that uses this one as a library) minifies the JavaScript, gives the
 //! WebAssembly's imports and the exports its JavaScript reads short names in both files
-//! (`crates/postbuild/src/imports.rs`), joins the stylesheets, replaces trunk's loader with one that starts the app after the first view's
-//! largest paint (`crates/postbuild/src/js/late-loader.js`), renders [`components::Page`] to
+//! (`crates/postbuild/src/imports.rs`), joins the stylesheets, writes the story's texts by
+//! language (`story-{hans,hant,en}-….bin`), replaces trunk's loader with one that starts
+//! the app after the first view's largest paint and fetches the texts it starts with
+//! (`crates/postbuild/src/js/late-loader.js`), renders [`components::Page`] to
 //! HTML in each language into its page (`index.html`, `zh-Hant/index.html`,
 //! `en/index.html`: the first view a reader sees before, or without, WebAssembly, with the
 //! language's title, description, link-preview tags and, when the build knows the site's

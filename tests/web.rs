@@ -9,7 +9,7 @@ use zezhou::components::{EventCard, SiteFooter, SiteHeader};
 use zezhou::data::story;
 use zezhou::model::Lang;
 use zezhou::route::Route;
-use zezhou::state::{AppState, Stored};
+use zezhou::state::{AppState, Live, Stored};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -18,8 +18,12 @@ fn mount<V: IntoView + 'static>(
     lang: Lang,
     view: impl FnOnce() -> V + 'static,
 ) -> (web_sys::HtmlElement, AppState) {
-    // As the page's entry point does: the story it embeds.
+    // As the page's entry point does: the story it embeds; and its texts, as the loader
+    // hands them over (each language's, here all at once; a second time changes nothing).
     zezhou::data::embed(zezhou::data::PAGE_STORY);
+    for texts in zezhou::data::TEXTS {
+        zezhou::data::add_texts(texts.to_vec());
+    }
     let document = document();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
@@ -30,6 +34,8 @@ fn mount<V: IntoView + 'static>(
             ..Stored::default()
         },
     );
+    // As after the take-over: the story's markup with its marks and buttons.
+    state.go_live(Live::Whole);
     leptos::mount::mount_to(host.clone(), move || {
         provide_context(state);
         view()

@@ -8,8 +8,11 @@
 //!    fails on it), gives the functions each WebAssembly module imports from its JavaScript
 //!    and the exports the JavaScript reads short names in both files ([`imports`]: about
 //!    5.6 KB gzipped off the first load and 6 KB off the charts module), joins the
-//!    stylesheets into one file, recomputes integrity, and replaces trunk's loader with one
-//!    that starts after the first view's largest paint ([`bundle`]);
+//!    stylesheets into one file, recomputes integrity, writes the story's texts by language
+//!    (`story-{hans,hant,en}-{hash}.bin`, from `zezhou::data::TEXTS`), and replaces trunk's
+//!    loader with one that starts after the first view's largest paint, fetching the texts
+//!    of the language the app starts in first and the others once it is live ([`bundle`],
+//!    [`scripts::LATE_LOADER`]);
 //! 2. gives the charts module (a trunk "worker" asset, unhashed) hashed names and writes its
 //!    start script;
 //! 3. under `trunk serve`, makes trunk's reload script constant so the policy can admit it
