@@ -161,10 +161,12 @@ fn later(step: impl FnOnce() + 'static) {
     gloo_timers::callback::Timeout::new(0, step).forget();
 }
 
-/// The page's state as the build rendered the first view (the story decoded, its search
-/// index built), in a task of its own.
+/// The page's state as the build rendered the first view, in a task of its own: the story
+/// decoded and its search index built now (the memo of the visible events is lazy), not in
+/// the hydration's task.
 fn mount() {
     let state = state::first_state();
+    leptos::prelude::WithUntracked::with_untracked(&state.visible(), |_| ());
     later(move || hydrate(state));
 }
 

@@ -264,7 +264,8 @@ impl AppState {
     /// Applies a route read from the URL (back button, a pasted link). Only what differs
     /// changes: what did not re-renders nothing (the take-over applies the whole URL).
     pub fn apply(&self, route: Route) {
-        if let Some(lang) = route.lang {
+        // (The same language asks for nothing: a switch waiting for its texts stays.)
+        if let Some(lang) = route.lang.filter(|l| *l != self.lang.get_untracked()) {
             self.set_lang(lang);
         }
         change(self.theme, route.theme);
@@ -536,8 +537,12 @@ pub fn take_over(state: AppState) {
     // What `AppState::new` would start from: a link's own choices win over the stored ones.
     change(state.appearance, stored.appearance);
     change(state.text, route.text.or(stored.text).unwrap_or_default());
-    if let Some(lang) = route.lang.or(stored.lang) {
-        change(state.lang, lang);
+    if let Some(lang) = route
+        .lang
+        .or(stored.lang)
+        .filter(|l| *l != state.lang.get_untracked())
+    {
+        state.set_lang(lang);
     }
     state.apply(route);
 

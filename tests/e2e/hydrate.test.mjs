@@ -75,8 +75,15 @@ const OBSERVE = () => {
 };
 
 /** Opens `path` on `server` with the observer; `storage` goes into localStorage first. */
-async function open(server, path, { profile = 'phone', storage = {}, setUp = {} } = {}) {
+async function open(server, path, { profile = 'phone', storage = {}, setUp = {}, slowTexts } = {}) {
   const context = await browser.newContext(PROFILES[profile]);
+  // Other languages' texts on a slow network: what needs them at the start must wait for them.
+  if (slowTexts) {
+    await context.route(slowTexts, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.continue();
+    });
+  }
   await context.addInitScript(
     ([storage, setUp]) => {
       for (const [k, v] of Object.entries(storage)) localStorage.setItem(k, v);
@@ -229,10 +236,14 @@ test('what only the browser knows applies after the take-over with no layout shi
     ['en/#/event/9?sort=money', { lang: 'en', open: 9, url: 'en/#/event/9?sort=money' }],
     ['zh-Hant/#?theme=relocation', { lang: 'zh-Hant', cards: 'fewer', url: 'zh-Hant/#?theme=relocation' }],
     ['en/#?q=school', { lang: 'en', cards: 'fewer', url: 'en/#?q=school' }],
+    // A search in another language's words: found at once (every language's texts asked for).
+    ['en/#?q=%E6%90%AC%E8%BF%81', { lang: 'en', cards: 'fewer', found: true, url: 'en/#?q=%E6%90%AC%E8%BF%81' }, { slowTexts: /story-han[st]-/ }],
     // Old links in another language than the page's: that language's page, before any paint.
     ['#/en/event/9', { lang: 'en', open: 9, url: 'en/#/event/9' }],
     ['en/#/zh-Hant/event/8', { lang: 'zh-Hant', open: 8, url: 'zh-Hant/#/event/8' }],
     ['zh-Hant/#/zh-Hans?sort=people', { lang: 'zh-Hans', url: '#/zh-Hans?sort=people' }],
+    // 简体 asked for by name wins over a stored choice.
+    ['en/#/zh-Hans', { lang: 'zh-Hans', url: '' }, { storage: { 'zezhou.lang': 'zh-Hant' } }],
     // The root's bare address in the stored language.
     ['', { lang: 'en', url: 'en/' }, { storage: { 'zezhou.lang': 'en' } }],
     // Stored text size and theme: on <html> before the first paint, the controls say so.
@@ -254,6 +265,7 @@ test('what only the browser knows applies after the take-over with no layout shi
       }
       const cards = await page.locator('article[data-testid="event-card"]').count();
       assert.equal(cards < 10, want.cards === 'fewer', `${where}: ${cards} cards`);
+      if (want.found) assert.ok(cards > 0, `${where}: nothing found`);
       if (want.large) {
         assert.equal(await page.getByTestId('large-text').getAttribute('aria-pressed'), want.large, where);
         assert.equal(await page.getByTestId('extra-large-text').isVisible(), true, where);
@@ -271,4 +283,18 @@ test('what only the browser knows applies after the take-over with no layout shi
       await page.context().close();
     }
   }
+});
+
+test("a link's view hidden for the take-over shows all the same when the app never comes", async () => {
+  const context = await browser.newContext(PROFILES.phone);
+  // The WebAssembly never arrives (a stalled download): no failure to react to.
+  await context.route(/\.wasm$/, () => {});
+  const page = await context.newPage();
+  await page.goto(release.url + '#/zh-Hans/event/2');
+  const main = () => page.locator('.main').evaluate((el) => getComputedStyle(el).visibility);
+  assert.equal(await main(), 'hidden', 'hidden while the app may still come');
+  await page.waitForTimeout(8500);
+  assert.equal(await main(), 'visible', 'the static first view after 8 seconds');
+  assert.equal(await page.getByTestId('event-card').first().isVisible(), true);
+  await context.close();
 });

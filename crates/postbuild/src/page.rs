@@ -238,6 +238,11 @@ pub fn embed(index: &str, charts: &ChartsMeta) -> Result<String, Error> {
                     el.after(&start, ContentType::Html);
                     Ok(())
                 }),
+                // The page's note on its static first view is not the embed's.
+                element!(".static-note", |el| {
+                    el.remove();
+                    Ok(())
+                }),
                 element!("#app", |el| {
                     el.replace(
                         "<main id=charts-root class=embed aria-busy=true></main>",

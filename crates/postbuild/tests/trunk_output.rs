@@ -200,6 +200,8 @@ fn check_finished(dir: &Path, html: &str) {
     assert_eq!(starter.get("src"), Some(format!("./{start}").as_str()));
     assert_eq!(starter.get("integrity"), meta.get("data-integrity"));
     assert_eq!(only(&embed, "main#charts-root").get("class"), Some("embed"));
+    // The page's note on its static first view stays out of the embed.
+    assert!(!embed.contains("static-note"));
     let inline = dom::inline_scripts(&embed).unwrap();
     let mut want = vec!["'self'".to_owned(), "'wasm-unsafe-eval'".to_owned()];
     want.extend(inline.iter().map(|s| csp_hash(s)));

@@ -33,21 +33,15 @@ if (typeof WebAssembly === 'object') {
         delete texts[pool];
         throw e;
       }));
-  // The language the app starts in, as src/state.rs finds it: the hash's (links from before
-  // the language pages), else the page's (one folder down: its files are ../), else, on the
-  // root's page, the reader's stored choice (src/browser/storage.rs), else 简体.
-  const lang = (tag) => Object.keys(pools).find((l) => l.toLowerCase() === tag?.toLowerCase());
-  let stored;
-  try {
-    stored = localStorage.getItem('zezhou.lang')?.replace(/"/g, '');
-  } catch {}
+  // The language the app starts in: the page's, which its first view is in (src/state.rs
+  // `first_state`; the pre-paint script sent a link or a stored choice in another language
+  // to that language's page).
   const start =
-    lang(location.hash.length > 4096 ? '' : location.hash.slice(1).split('?')[0].split('/').find(Boolean)) ??
-    lang(app.wasm.startsWith('../') ? document.documentElement.lang : stored) ??
-    'zh-Hans';
+    Object.keys(pools).find((l) => l.toLowerCase() === document.documentElement.lang.toLowerCase()) ?? 'zh-Hans';
   try {
-    // Its texts and the WebAssembly, at once with the JavaScript.
-    const first = Promise.all(pools[start].map(fetchTexts));
+    // Its texts and the WebAssembly, at once with the JavaScript; every language's for a
+    // link's search, which finds words in any of them.
+    const first = Promise.all((/[?&]q=[^&]/.test(location.hash) ? ['hans', 'hant', 'en'] : pools[start]).map(fetchTexts));
     first.catch(() => {});
     const wasm = fetch(app.wasm, { integrity: app.wasmIntegrity });
     // The JavaScript through a module <script> with integrity, which every engine checks

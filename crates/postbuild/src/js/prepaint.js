@@ -39,7 +39,7 @@
   if (want >= 0 && want !== page) {
     // The rest of the view, without its language; 简体's page names its language.
     var rest = named >= 0 ? hash.slice(first[0].length) : hash.replace(/^#/, '');
-    var to = want === 0 ? (rest ? '#/zh-Hans' + rest : '') : rest ? '#' + rest : '';
+    var to = want === 0 ? '#/zh-Hans' + rest : rest ? '#' + rest : '';
     var site = document.querySelector('meta[name=zezhou-root]');
     root.hidden = true;
     location.replace(new URL((site ? site.content : './') + dirs[want] + to, location.href));
@@ -48,6 +48,7 @@
 
   // A view that opens a card, filters, searches or sorts: the events and what follows them
   // stay hidden until the live app has applied it (src/lib.rs `ready` shows them), so that
-  // nothing the reader sees moves when it does.
-  if (/^#\/*([^/?]*\/)?event\/\d|[?&](theme|q|sort)=[^&]/.test(hash)) root.setAttribute('data-pending', '');
+  // nothing the reader sees moves when it does; only in an engine that can run the page's
+  // loader (a module with top-level await: those have Array.prototype.at).
+  if ([].at && /^#\/*([^/?]*\/)?event\/\d|[?&](theme|q|sort)=[^&]/.test(hash)) root.setAttribute('data-pending', '');
 })(document.documentElement);
