@@ -72,10 +72,11 @@
 //! and the charts' print pictures from the build's files. It edits the HTML with lol_html.
 //! [`start`] then takes that first view over in place (hydration, by tachys: the wasm's
 //! first render is the build's render in the same state, `state::AppState::first_view`, so
-//! every node, and with it the reader's scroll and focus, stays), and in the tasks after it
-//! applies what only the browser knows (`state::take_over`: the URL's view, stored choices)
-//! and gives the story's markup the controls the first view leaves out (marks, tile
-//! buttons). So that nothing moves meanwhile, the pre-paint script
+//! every node, and with it the reader's scroll and focus, stays; the story's markup, marks
+//! and tile buttons included, is left as the build wrote it until the language changes,
+//! `state::AppState::first_markup`), and in the task after it applies what only the
+//! browser knows (`state::take_over`: the URL's view, stored choices). Until the app is
+//! ready, the marks and tiles take no taps (`style/components.css`). So that nothing moves meanwhile, the pre-paint script
 //! (`crates/postbuild/src/js/prepaint.js`) sends a link in another language to that
 //! language's page before the first paint, and keeps the events hidden while a link's view
 //! (an open card, a filter, a search, a sort) waits to be applied.
@@ -135,8 +136,7 @@ use route::Route;
 
 /// Browser entry point: installs the panic hook, then takes the prerendered first view over
 /// in short tasks: the state ([`mount`]), the take-over in place ([`hydrate`]), what only
-/// the browser knows ([`state::take_over`]), the story's controls ([`go_live`]), and the
-/// rest ([`ready`]).
+/// the browser knows ([`state::take_over`]), and the rest ([`ready`]).
 pub fn start() {
     data::embed(data::PAGE_STORY);
     browser::crash::install_panic_hook();
@@ -195,7 +195,7 @@ fn hydrate(state: state::AppState) {
         let was = open.and_then(card_top);
         owner.with(|| state::take_over(state));
         // The view's changes are made in this task's microtasks.
-        later(move || go_live(state, was));
+        later(move || ready(state, was));
     });
 }
 
@@ -221,39 +221,6 @@ fn take_over_in_place<V: leptos::prelude::IntoView + 'static>(
     // The page lives as long as the document: its view and owner are never dropped.
     std::mem::forget((owner.clone(), view));
     owner
-}
-
-/// Gives the story's markup (the lead, the card heads and texts) the controls that need the
-/// app, which the first view leaves out: marks, sentence spans, tile buttons
-/// ([`state::AppState::go_live`]). A reader who had moved focus to a card's listen control
-/// keeps it there.
-fn go_live(state: state::AppState, was: Option<f64>) {
-    use wasm_bindgen::JsCast;
-    // The focused button in a card's head, counted from the end (the head gains its tile
-    // buttons before the listen control).
-    let focused = browser::document::active_element().and_then(|el| {
-        let head = el.closest(".card__head").ok()??;
-        let buttons = head.query_selector_all("button").ok()?;
-        let at = (0..buttons.length()).find(|&i| buttons.get(i).as_ref() == Some(el.as_ref()))?;
-        Some((head, buttons.length() - at))
-    });
-    state.go_live(state::Live::Heads);
-    later(move || {
-        if let Some((head, from_end)) = focused {
-            let button = head.query_selector_all("button").ok().and_then(|buttons| {
-                buttons
-                    .get(buttons.length().checked_sub(from_end)?)?
-                    .dyn_into::<web_sys::HtmlElement>()
-                    .ok()
-            });
-            if let Some(button) = button {
-                browser::document::focus(&button);
-            }
-        }
-        // The card texts, hidden until a card opens, in a task of their own.
-        state.go_live(state::Live::Whole);
-        later(move || ready(state, was));
-    });
 }
 
 /// The top of event `rank`'s card on screen.

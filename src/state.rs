@@ -63,20 +63,6 @@ impl<T: Clone + Send + Sync + 'static> Read<T> {
     }
 }
 
-/// How much of the story's markup has the controls that need the app ([`AppState::live`]).
-/// The live app gives them in steps after it has taken the first view over (`zezhou::start`):
-/// what the reader sees first, then the card texts, hidden until a card opens.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Live {
-    /// The build's first view: none.
-    #[default]
-    FirstView,
-    /// The lead and the card heads.
-    Heads,
-    /// The card texts too.
-    Whole,
-}
-
 /// What the detail panel shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Panel {
@@ -118,10 +104,10 @@ pub struct AppState {
     panel: RwSignal<Option<Panel>>,
     /// A short confirmation shown after sharing.
     notice: RwSignal<Option<&'static str>>,
-    /// How much of the story's markup has the controls that need the app (marks, sentence
-    /// spans, tile buttons), which the build's first view leaves out (they do nothing
-    /// without the app): none until the live app has taken that view over.
-    live: RwSignal<Live>,
+    /// Whether the story's markup on screen (the lead, the card heads and texts) is still
+    /// the build's first view, taken over as it is: until the language first changes.
+    /// `None` where the view is built rather than taken over (the build, tests).
+    first_markup: Option<Memo<bool>>,
     /// The ranks to show, in order: derived from theme, query and sort.
     visible: Memo<Vec<u8>>,
     /// The browser's part; `None` in the build's prerender and in host tests.
@@ -170,7 +156,7 @@ impl AppState {
             scale: RwSignal::new(route.scale),
             panel: RwSignal::new(None),
             notice: RwSignal::new(None),
-            live: RwSignal::new(Live::FirstView),
+            first_markup: None,
             visible,
             dom: None,
         }
@@ -185,6 +171,18 @@ impl AppState {
             ..Route::default()
         };
         AppState::new(route, Stored::default())
+    }
+
+    /// `state`, taking over a first view rendered in it: its story markup stays as it is
+    /// until the language first changes ([`AppState::first_markup`]).
+    pub fn taking_over(state: AppState) -> AppState {
+        let (lang, start) = (state.lang, state.lang.get_untracked());
+        let kept =
+            Memo::new(move |was: Option<&bool>| was.is_none_or(|&was| was) && lang.get() == start);
+        AppState {
+            first_markup: Some(kept),
+            ..state
+        }
     }
 
     /// The interface's language.
@@ -237,9 +235,10 @@ impl AppState {
         Read(self.notice)
     }
 
-    /// How much of the story's markup has the controls that need the app.
-    pub fn live(&self) -> Read<Live> {
-        Read(self.live)
+    /// Whether the story's markup on screen is still the build's first view (tracked): the
+    /// components then leave it as it is rather than build the same again.
+    pub fn first_markup(&self) -> bool {
+        self.first_markup.is_some_and(|kept| kept.get())
     }
 
     /// The ranks to show, in order: derived from the theme filter, the search and the sort.
@@ -389,12 +388,6 @@ impl AppState {
     pub fn clear_notice(&self) {
         self.notice.set(None);
     }
-
-    /// Gives `part` of the story's markup (and what comes before it) the controls that need
-    /// the app, after the take-over.
-    pub fn go_live(&self, part: Live) {
-        change(self.live, part.max(self.live.get_untracked()));
-    }
 }
 
 /// The charts module's state (see [`crate::browser::island`]): the language and theme
@@ -508,7 +501,7 @@ pub fn first_state() -> AppState {
         dom: Some(Dom {
             opener: StoredValue::new_local(None),
         }),
-        ..AppState::first_view(document_lang().unwrap_or_default())
+        ..AppState::taking_over(AppState::first_view(document_lang().unwrap_or_default()))
     }
 }
 

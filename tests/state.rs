@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use zezhou::data::story;
 use zezhou::model::Lang;
 use zezhou::route::Route;
-use zezhou::state::{AppState, Live, Panel, Stored};
+use zezhou::state::{AppState, Panel, Stored};
 use zezhou::view::{ScaleKind, Sort, TextSize};
 
 /// Runs `test` on the state of `route` with nothing stored, under a fresh owner.
@@ -220,21 +220,34 @@ fn stored_choices_yield_to_the_link() {
 }
 
 #[test]
-fn notice_and_live_intents() {
+fn notice_intents() {
     with_state(Route::default(), |state| {
         assert_eq!(state.notice().get_untracked(), None);
         state.notify("copied");
         assert_eq!(state.notice().get_untracked(), Some("copied"));
         state.clear_notice();
         assert_eq!(state.notice().get_untracked(), None);
+    });
+}
 
-        // The build's first view has no marks; the live app's markup has, once it took over.
-        assert_eq!(state.live().get_untracked(), Live::FirstView);
-        state.go_live(Live::Whole);
-        assert_eq!(state.live().get_untracked(), Live::Whole);
-        // Never back.
-        state.go_live(Live::Heads);
-        assert_eq!(state.live().get_untracked(), Live::Whole);
+#[test]
+fn a_taken_over_first_view_keeps_its_story_markup_until_the_language_first_changes() {
+    Owner::new().with(|| {
+        // Built, not taken over (the build's render, tests): the components build it.
+        assert!(!AppState::first_view(Lang::ZhHant).first_markup());
+        let state = AppState::taking_over(AppState::first_view(Lang::ZhHant));
+        assert!(state.first_markup());
+        // The URL's view or a stored choice other than the language changes no story markup.
+        state.set_sort(Sort::default());
+        state.open_event(3);
+        assert!(state.first_markup());
+        state.set_lang(Lang::ZhHant);
+        assert!(state.first_markup());
+        state.set_lang(Lang::En);
+        assert!(!state.first_markup());
+        // And never again: what is on screen now is the components' own markup.
+        state.set_lang(Lang::ZhHant);
+        assert!(!state.first_markup());
     });
 }
 

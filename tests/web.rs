@@ -9,7 +9,7 @@ use zezhou::components::{EventCard, SiteFooter, SiteHeader};
 use zezhou::data::story;
 use zezhou::model::Lang;
 use zezhou::route::Route;
-use zezhou::state::{AppState, Live, Stored};
+use zezhou::state::{AppState, Stored};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -34,8 +34,6 @@ fn mount<V: IntoView + 'static>(
             ..Stored::default()
         },
     );
-    // As after the take-over: the story's markup with its marks and buttons.
-    state.go_live(Live::Whole);
     leptos::mount::mount_to(host.clone(), move || {
         provide_context(state);
         view()

@@ -1,7 +1,7 @@
 use crate::data::story;
 use crate::html::{card_head, card_text};
 use crate::i18n::strings;
-use crate::state::{use_app, Live};
+use crate::state::use_app;
 use crate::view::event_dom_id;
 use leptos::prelude::*;
 
@@ -16,7 +16,7 @@ pub fn EventCard(
 ) -> impl IntoView {
     let state = use_app();
     let lang = state.lang();
-    let (opened, live) = (state.opened(), state.live());
+    let opened = state.opened();
     let is_open = Memo::new(move |_| opened.get() == Some(rank));
     let toggle = move |_| state.toggle_event(rank);
     let dom_id = event_dom_id(rank);
@@ -36,7 +36,7 @@ pub fn EventCard(
                     class="card__head"
                     inner_html=move || {
                         let story = story();
-                        story.event(rank).and_then(|e| super::story_markup(live.get() >= Live::Heads, |marks| card_head(story, e, lang.get(), marks)))
+                        story.event(rank).and_then(|e| super::story_markup(state.first_markup(), || card_head(story, e, lang.get())))
                     }
                 ></div>
                 <div
@@ -45,7 +45,7 @@ pub fn EventCard(
                     hidden=move || !is_open.get()
                     inner_html=move || {
                         let story = story();
-                        story.event(rank).and_then(|e| super::story_markup(live.get() == Live::Whole, |marks| card_text(story, e, lang.get(), marks)))
+                        story.event(rank).and_then(|e| super::story_markup(state.first_markup(), || card_text(story, e, lang.get())))
                     }
                 ></div>
                 <button

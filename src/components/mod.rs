@@ -1,17 +1,11 @@
 //! Leptos components, one per file. They wire signals to the pure modules and draw.
 
-/// The story's markup for an `inner_html` (the lead, a card's head or text), from `markup`,
-/// which takes whether to include the controls that need the live app (marks, sentence
-/// spans, tile buttons). The build's first view has it without them (they would do nothing
-/// there); in the browser it is `None` until the app gives this part its controls (`live`,
-/// read and so tracked here: [`crate::state::AppState::live`]), so that the take-over
-/// leaves the first view's markup as it is and builds none, then the markup with them.
-fn story_markup(live: bool, markup: impl FnOnce(bool) -> String) -> Option<String> {
-    if cfg!(target_arch = "wasm32") {
-        live.then(|| markup(true))
-    } else {
-        Some(markup(false))
-    }
+/// The story's markup for an `inner_html` (the lead, a card's head or text): `None` while
+/// the build's first view of it is still on screen ([`crate::state::AppState::first_markup`],
+/// read and so tracked here), so that the take-over keeps that markup, every node of it,
+/// and builds none; `markup()` once the language has changed.
+fn story_markup(first_markup: bool, markup: impl FnOnce() -> String) -> Option<String> {
+    (!first_markup).then(markup)
 }
 
 mod app;

@@ -4,7 +4,7 @@ use crate::browser;
 use crate::data::story;
 use crate::html::{lead, listen_control};
 use crate::i18n::strings;
-use crate::state::{use_app, Live};
+use crate::state::use_app;
 use leptos::prelude::*;
 
 /// The page header: place and year, title, source and byline, the report's lead paragraph
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let state = use_app();
-    let (lang, live) = (state.lang(), state.live());
+    let lang = state.lang();
     view! {
         // One click handler for the lead's marks and its listen control.
         <header
@@ -45,7 +45,7 @@ pub fn SiteHeader() -> impl IntoView {
             <p
                 class="site-header__lead"
                 data-testid="lead"
-                inner_html=move || super::story_markup(live.get() >= Live::Heads, |marks| lead(story(), lang.get(), marks))
+                inner_html=move || super::story_markup(state.first_markup(), || lead(story(), lang.get()))
                 on:keydown=move |ev| space_clicks(&ev)
             ></p>
             <div

@@ -25,12 +25,30 @@ after(async () => {
   await debug?.close();
 });
 
+// The first view's nodes a test marks before the app runs and finds again after: containers,
+// controls, and the story's own markup (a card's title, a tile, a mark in the lead and in a
+// card's text, a sentence of the lead), by name.
+const MARKED = {
+  app: '#app',
+  card: 'article[data-rank="1"]',
+  toggle: 'article[data-rank="1"] .card__toggle',
+  title: 'h1',
+  search: '#search',
+  chip: '.chip[data-theme-id]:not([data-theme-id=""])',
+  lang: '.lang-switch__option[data-lang="en"]',
+  head: 'article[data-rank="1"] .card__head',
+  cardTitle: 'article[data-rank="1"] h3',
+  tile: 'article[data-rank="1"] button.tile',
+  leadMark: '.site-header__lead .mark',
+  leadSentence: '.site-header__lead .sentence',
+  textMark: 'article[data-rank="1"] .card__body .mark',
+};
+
 // Runs in every document before its scripts: records layout shifts, and at DOMContentLoaded
 // (the first view parsed, long before the app: the loader waits for the largest paint) marks
-// nodes with a property, and, when asked (`__setUp`), scrolls and moves focus as a reader
-// would. `__before` keeps the first view's markup, outside the story's own markup (the lead,
-// the card heads and texts, which gain their controls after the take-over).
-const OBSERVE = () => {
+// the nodes of MARKED with a property, keeps the first view's markup (`__before`), and, when
+// asked (`__setUp`), scrolls and moves focus as a reader would.
+const OBSERVE = (marked) => {
   window.__shifts = [];
   window.__shiftSources = [];
   new PerformanceObserver((list) => {
@@ -45,26 +63,14 @@ const OBSERVE = () => {
       }
     }
   }).observe({ type: 'layout-shift', buffered: true });
-  const outside = () => {
-    const app = document.getElementById('app').cloneNode(true);
-    for (const el of app.querySelectorAll('.card__head, .card__body, .site-header__lead')) el.replaceChildren();
-    return app.outerHTML;
-  };
-  window.__outside = outside;
+  window.__markup = () => document.getElementById('app').outerHTML;
   document.addEventListener('DOMContentLoaded', () => {
     window.__wasReady = document.documentElement.dataset.app === 'ready';
-    const marked = {
-      app: document.getElementById('app'),
-      card: document.querySelector('article[data-rank="1"]'),
-      toggle: document.querySelector('article[data-rank="1"] .card__toggle'),
-      title: document.querySelector('h1'),
-      search: document.getElementById('search'),
-      chip: document.querySelector('.chip[data-theme-id]:not([data-theme-id=""])'),
-      lang: document.querySelector('.lang-switch__option[data-lang="en"]'),
-      head: document.querySelector('article[data-rank="1"] .card__head'),
-    };
-    for (const [name, el] of Object.entries(marked)) if (el) el.__firstView = name;
-    window.__before = outside();
+    for (const [name, css] of Object.entries(marked)) {
+      const el = document.querySelector(css);
+      if (el) el.__firstView = name;
+    }
+    window.__before = window.__markup();
     const setUp = JSON.parse(sessionStorage.getItem('__setUp') ?? '{}');
     if (setUp.focus) {
       document.querySelector(setUp.focus).focus({ preventScroll: true });
@@ -91,7 +97,7 @@ async function open(server, path, { profile = 'phone', storage = {}, setUp = {},
     },
     [storage, setUp],
   );
-  await context.addInitScript(OBSERVE);
+  await context.addInitScript(OBSERVE, MARKED);
   const page = await context.newPage();
   page.profile = profile;
   page.messages = [];
@@ -105,25 +111,16 @@ async function open(server, path, { profile = 'phone', storage = {}, setUp = {},
   return page;
 }
 
-/** The names of the marked first-view nodes still in the document, by the selectors above. */
+/** The names of the marked first-view nodes found again by their selectors (MARKED). */
 const sameNodes = (page) =>
-  page.evaluate(() => ({
-    app: document.getElementById('app')?.__firstView,
-    card: document.querySelector('article[data-rank="1"]')?.__firstView,
-    toggle: document.querySelector('article[data-rank="1"] .card__toggle')?.__firstView,
-    title: document.querySelector('h1')?.__firstView,
-    search: document.getElementById('search')?.__firstView,
-    chip: document.querySelector('.chip[data-theme-id]:not([data-theme-id=""])')?.__firstView,
-    lang: document.querySelector('.lang-switch__option[data-lang="en"]')?.__firstView,
-    head: document.querySelector('article[data-rank="1"] .card__head')?.__firstView,
-  }));
+  page.evaluate((marked) => Object.fromEntries(Object.entries(marked).map(([name, css]) => [name, document.querySelector(css)?.__firstView])), MARKED);
 
 const shifts = (page) => page.evaluate(() => window.__shifts);
 const sources = (page) => page.evaluate(() => window.__shiftSources.join('; '));
 
-/** Asserts the markup outside the story's own is the first view's, showing where it differs. */
+/** Asserts the app's markup is the first view's, showing where it differs. */
 async function assertFirstView(page, what) {
-  const [now, before] = await page.evaluate(() => [window.__outside(), window.__before]);
+  const [now, before] = await page.evaluate(() => [window.__markup(), window.__before]);
   if (now === before) return;
   let at = 0;
   while (now[at] === before[at]) at++;
@@ -135,22 +132,10 @@ for (const [folder, code] of [['', 'zh-Hans'], ['zh-Hant/', 'zh-Hant'], ['en/', 
   test(`${code}: the live app takes the first view over in place: the same nodes, working, nothing moved`, async () => {
     const page = await open(release, folder);
     assert.equal(await page.evaluate(() => window.__wasReady), false, 'the marks were set before the app');
-    assert.deepEqual(await sameNodes(page), {
-      app: 'app',
-      card: 'card',
-      toggle: 'toggle',
-      title: 'title',
-      search: 'search',
-      chip: 'chip',
-      lang: 'lang',
-      head: 'head',
-    });
-    // Outside the story's markup, the take-over changed nothing: the state it started in is
-    // the one the build rendered.
+    // Every marked node, the story's markup (titles, tiles, marks, sentences) included.
+    assert.deepEqual(await sameNodes(page), Object.fromEntries(Object.keys(MARKED).map((name) => [name, name])));
+    // The take-over changed nothing: the state it started in is the one the build rendered.
     await assertFirstView(page, 'after the take-over');
-    // The story's markup has its controls now: tiles are buttons, the lead has marks.
-    assert.ok(await page.locator('article[data-rank="1"] button.tile').count(), 'tile buttons');
-    assert.ok(await page.locator('.site-header__lead .mark').count(), 'marks in the lead');
     assert.equal(total(await shifts(page)), 0, `layout shifts: ${await shifts(page)}: ${await sources(page)}`);
     assert.deepEqual(page.messages, []);
 
@@ -164,7 +149,11 @@ for (const [folder, code] of [['', 'zh-Hans'], ['zh-Hant/', 'zh-Hant'], ['en/', 
       true,
       'the marked card opened',
     );
-    assert.ok(await page.locator('article[data-rank="1"] .card__body .mark').count(), 'marks in the open card');
+    // The first view's mark in the card's text opens the panel.
+    await press(page, page.locator('article[data-rank="1"] .card__body .mark').first());
+    await page.getByTestId('panel').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('panel').waitFor({ state: 'hidden' });
     await press(page, page.locator('.chip[data-theme-id]:not([data-theme-id=""])').first());
     assert.equal(await page.locator('.chip[aria-pressed="true"]').evaluate((el) => el.__firstView), 'chip');
     assert.ok((await page.locator('article[data-testid="event-card"]').count()) < 10, 'filtered');

@@ -35,10 +35,13 @@ addEventListener('unhandledrejection', (e) => note('rejection: ' + (e.reason?.me
 document.addEventListener('securitypolicyviolation', (e) => note('CSP: ' + e.violatedDirective + ' blocked ' + e.blockedURI));
 const consoleError = console.error.bind(console);
 console.error = (...args) => { note('console: ' + args.join(' ')); consoleError(...args); };
-// Nodes of the first view, marked before the app (tests/engines: the same nodes after it).
+// Nodes of the first view, marked before the app (tests/engines: the same nodes after it),
+// the story's own markup (a card's title and tile, the lead's mark) included.
+window.__marked = ['#app', 'article[data-rank="1"]', 'h1', 'article[data-rank="1"] h3', 'article[data-rank="1"] button.tile', '.site-header__lead .mark'];
 document.addEventListener('DOMContentLoaded', () => {
   window.__markedBeforeApp = document.documentElement.dataset.app !== 'ready';
-  for (const el of [document.getElementById('app'), document.querySelector('article[data-rank="1"]'), document.querySelector('h1')]) {
+  for (const css of window.__marked) {
+    const el = document.querySelector(css);
     if (el) el.__firstView = true;
   }
 });

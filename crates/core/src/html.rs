@@ -14,8 +14,8 @@
 //! use zezhou_core::model::Lang;
 //!
 //! let story = story();
-//! let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans, false);
-//! assert!(head.contains(r#"<h3 class="card__title" id="event-2-title">啃下易地扶贫搬迁硬骨头</h3>"#));
+//! let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans);
+//! assert!(head.contains(r#"<h3 class="card__title" id="event-2-title"><span class="sentence">啃下"#));
 //! ```
 
 use crate::chart::card::completions;
@@ -163,12 +163,12 @@ impl Html {
     }
 }
 
-/// A card's head: rank and theme, title, summary, the key figures and the derived ones as
-/// tiles (with `live`, buttons with `data-figure` that open the panel; without, in the
-/// build's HTML first view, plain boxes: a button there would do nothing; a derived one says
-/// so in words) and the completion bars.
+/// A card's head: rank and theme, title (its figures and terms marked), summary, the key
+/// figures and the derived ones as tiles (buttons with `data-figure` that open the panel; a
+/// derived one says so in words) and the completion bars. The same markup in the build's
+/// first view and the live app, which takes it over as it is.
 #[inline]
-pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String {
+pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
     let t = strings(lang);
     let mut h = Html::new();
     h.raw(r#"<div class="card__meta">"#).element(
@@ -188,14 +188,9 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
         .attr("class", "card__title")
         .attr("id", &format!("{}-title", event_dom_id(event.rank)))
         .raw(">");
-    // The heading is the first sentence read aloud (sentence spans in the live app only:
-    // read-aloud needs it, and the first view's bytes count).
-    if live {
-        let whole = [(0, event.title.get(lang).len())];
-        h.marked(&heading_segments(story, event, lang), lang, &whole);
-    } else {
-        h.text(event.title.get(lang));
-    }
+    // The heading is the first sentence read aloud.
+    let whole = [(0, event.title.get(lang).len())];
+    h.marked(&heading_segments(story, event, lang), lang, &whole);
     h.raw("</h3>")
         .element("p", "card__summary", event.summary.get(lang));
     let mut tiles = story.card_figures(event.rank).peekable();
@@ -205,29 +200,24 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
             .raw(">");
         for figure in tiles {
             let derived = matches!(figure.provenance, Provenance::Derived { .. });
-            let tag = if live { "button" } else { "div" };
             let class = if derived {
                 "tile tile--derived"
             } else {
                 "tile"
             };
-            h.raw("<li><").raw(tag);
-            if live {
-                h.attr("type", "button");
-            }
-            h.attr("class", class)
+            h.raw("<li><button")
+                .attr("type", "button")
+                .attr("class", class)
                 .attr("data-testid", "figure-tile")
-                .attr("data-figure", &figure.id);
-            if live {
-                h.attr("aria-haspopup", "dialog");
-            }
-            h.raw(">")
+                .attr("data-figure", &figure.id)
+                .attr("aria-haspopup", "dialog")
+                .raw(">")
                 .element("span", "tile__value", &format::figure(figure, lang))
                 .element("span", "tile__label", figure.label.get(lang));
             if derived {
                 h.element("span", "tile__badge", t.derived);
             }
-            h.raw("</").raw(tag).raw("></li>");
+            h.raw("</button></li>");
         }
         h.raw("</ul>");
     }
@@ -253,39 +243,30 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang, live: bool) -> String
     h.0
 }
 
-/// A card's full text; with `marks`, its figures and glossary terms are links in the role of buttons
-/// (`data-figure`, `data-term`) that open the panel. Without (the build's HTML first view,
-/// which is also what a reader without JavaScript gets), it is plain text: buttons there
-/// would do nothing.
+/// A card's full text: its figures and glossary terms are links in the role of buttons
+/// (`data-figure`, `data-term`) that open the panel, each sentence a span read-aloud
+/// highlights. Until the app is ready (and without JavaScript) the links take no taps
+/// (`style/components.css`).
 #[inline]
-pub fn card_text(story: &Story, event: &Event, lang: Lang, marks: bool) -> String {
+pub fn card_text(story: &Story, event: &Event, lang: Lang) -> String {
     let mut h = Html::new();
     h.raw(r#"<p class="event-text">"#);
-    let text = event.text.get(lang);
-    if marks {
-        h.marked(
-            &event_segments(story, event, lang),
-            lang,
-            &sentences(text, lang),
-        );
-    } else {
-        h.text(text);
-    }
+    h.marked(
+        &event_segments(story, event, lang),
+        lang,
+        &sentences(event.text.get(lang), lang),
+    );
     h.raw("</p>");
     h.0
 }
 
-/// The report's lead paragraph, the content of its `<p>`; with `marks`, its glossary terms
-/// are marks that open the panel, as in [`card_text`].
+/// The report's lead paragraph, the content of its `<p>`: its glossary terms are marks
+/// that open the panel, as in [`card_text`].
 #[inline]
-pub fn lead(story: &Story, lang: Lang, marks: bool) -> String {
+pub fn lead(story: &Story, lang: Lang) -> String {
     let mut h = Html::new();
     let text = story.lead.get(lang);
-    if marks {
-        h.marked(&lead_segments(story, lang), lang, &sentences(text, lang));
-    } else {
-        h.text(text);
-    }
+    h.marked(&lead_segments(story, lang), lang, &sentences(text, lang));
     h.0
 }
 
@@ -445,24 +426,23 @@ mod tests {
         let story = story();
         for lang in Lang::ALL {
             for event in &story.events {
-                let head = card_head(story, event, lang, true);
+                let head = card_head(story, event, lang);
                 assert_balanced(&head);
-                let still = card_head(story, event, lang, false);
-                assert_balanced(&still);
-                // No button but the listen control (the same in the live app, so nothing
-                // moves when it takes over; hidden without WebAssembly or JavaScript).
+                // A button per tile, then the listen control.
                 let control = listen_control(&event_dom_id(event.rank), lang);
-                let tiles = still.strip_suffix(control.as_str()).expect("the control");
-                assert!(!tiles.contains("<button"), "{still}");
+                let tiles = head.strip_suffix(control.as_str()).expect("the control");
+                assert_eq!(
+                    tiles.matches("<button").count(),
+                    story.card_figures(event.rank).count(),
+                    "{head}"
+                );
                 let head_text = text_of(&head);
                 assert!(head_text.contains(event.title.get(lang)), "{head_text}");
                 assert!(head_text.contains(event.summary.get(lang)));
-                for marks in [true, false] {
-                    let body = card_text(story, event, lang, marks);
-                    assert_balanced(&body);
-                    assert_eq!(text_of(&body), event.text.get(lang), "event {}", event.rank);
-                    assert_eq!(body.contains(r#"role="button""#), marks);
-                }
+                let body = card_text(story, event, lang);
+                assert_balanced(&body);
+                assert_eq!(text_of(&body), event.text.get(lang), "event {}", event.rank);
+                assert!(body.contains(r#"role="button""#), "event {}", event.rank);
             }
         }
     }
@@ -487,9 +467,9 @@ mod tests {
         };
         for lang in Lang::ALL {
             for event in &story.events {
-                let mut spans = sentence_texts(&card_head(story, event, lang, true));
+                let mut spans = sentence_texts(&card_head(story, event, lang));
                 assert_eq!(spans, [event.title.get(lang)]);
-                let body = card_text(story, event, lang, true);
+                let body = card_text(story, event, lang);
                 assert!(!body.contains("<span class=\"sentence\"> "), "{body}");
                 spans.extend(sentence_texts(&body));
                 assert_eq!(
@@ -498,17 +478,12 @@ mod tests {
                     "event {}",
                     event.rank
                 );
-                // The HTML first view has no spans: only the live app reads aloud.
-                let still =
-                    card_head(story, event, lang, false) + &card_text(story, event, lang, false);
-                assert!(!still.contains(SENTENCE), "{still}");
             }
-            let spans = sentence_texts(&lead(story, lang, true));
+            let spans = sentence_texts(&lead(story, lang));
             assert_eq!(said(spans, lang), lead_script(story, lang));
-            assert!(!lead(story, lang, false).contains(SENTENCE));
         }
         // Marks nest inside their sentence.
-        let body = card_text(story, story.event(1).unwrap(), Lang::ZhHans, true);
+        let body = card_text(story, story.event(1).unwrap(), Lang::ZhHans);
         assert!(
             body.starts_with(r#"<p class="event-text"><span class="sentence">全县2017年共减贫<a class="mark mark--figure""#),
             "{body}"
@@ -530,14 +505,14 @@ mod tests {
         );
         assert!(html.contains(r#"role="status""#));
         assert!(listen_control("lead", Lang::En).contains(">Listen<"));
-        let head = card_head(story(), story().event(2).unwrap(), Lang::En, true);
+        let head = card_head(story(), story().event(2).unwrap(), Lang::En);
         assert!(head.ends_with(&listen_control("event-2", Lang::En)));
     }
 
     #[test]
     fn a_card_head_has_rank_theme_tiles_and_bars() {
         let story = story();
-        let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans, true);
+        let head = card_head(story, story.event(2).unwrap(), Lang::ZhHans);
         assert!(
             head.contains(r#"<span class="card__rank">第2件</span>"#),
             "{head}"
@@ -549,7 +524,7 @@ mod tests {
         // Its derived figures too, marked in words as well as by the dashed border.
         assert!(head.contains(r#"class="tile tile--derived""#), "{head}");
         assert!(head.contains(r#"<span class="tile__badge">推算数字</span>"#));
-        let en = card_head(story, story.event(3).unwrap(), Lang::En, true);
+        let en = card_head(story, story.event(3).unwrap(), Lang::En);
         assert!(en.contains("No. 3"));
         assert!(
             !en.contains("event-visual"),
@@ -560,14 +535,14 @@ mod tests {
     #[test]
     fn marks_carry_their_ids_and_terms_say_what_they_are() {
         let story = story();
-        let body = card_text(story, story.event(2).unwrap(), Lang::ZhHans, true);
+        let body = card_text(story, story.event(2).unwrap(), Lang::ZhHans);
         assert!(
             body.contains(r#"class="mark mark--figure" data-figure=""#),
             "{body}"
         );
         assert!(body.contains(">2551人</a>"), "{body}");
         assert!(body.contains(r##"href="#" role="button""##), "{body}");
-        let en = card_text(story, story.event(2).unwrap(), Lang::En, true);
+        let en = card_text(story, story.event(2).unwrap(), Lang::En);
         assert!(en.contains(r#"class="mark mark--term" data-term=""#));
         assert!(en.contains(r#"title="What is this?""#), "{en}");
     }
@@ -577,7 +552,7 @@ mod tests {
     fn a_mark_right_after_another_says_so() {
         let story = story();
         let event = story.event(1).expect("event 1");
-        let body = card_text(story, event, Lang::ZhHans, true);
+        let body = card_text(story, event, Lang::ZhHans);
         let second = body.find(">5222人<").expect("5222人 is marked");
         let open = body[..second].rfind("<a ").expect("its mark");
         assert!(
