@@ -105,6 +105,8 @@ fn tokens(text: &str) -> Vec<String> {
                 no_line_start(c)
                     || no_line_end(p)
                     || !(breaks_anywhere(c) || breaks_anywhere(p) || p == ' ')
+                    // An English apostrophe is inside its word: "County’s".
+                    || (p == '’' && c.is_ascii_alphabetic())
             }
         };
         if !glue && !current.is_empty() {
@@ -174,6 +176,16 @@ mod tests {
             "打造“互联网+泽州扶贫”模式",
             60.0,
             &["打造“互联网", "+泽州扶贫”", "模式"],
+        );
+    }
+
+    #[test]
+    fn keeps_an_english_apostrophe_inside_its_word() {
+        // The bug: the link preview's title card read "Zezhou County’ / s 2017".
+        assert_eq!(tokens("County’s 2017"), ["County’s ", "2017"]);
+        assert_eq!(
+            wrap("Zezhou County’s fight", 16.0, 160.0),
+            ["Zezhou County’s", "fight"]
         );
     }
 
