@@ -61,6 +61,16 @@ test('繁體 on a phone: the title, the lead and its terms, and the six key figu
   await screenshot(page, 'screens-chromium-phone-zh-Hant-header');
   await strip(page).scrollIntoViewIfNeeded();
   await shot(strip(page), 'phone-zh-Hant-figures');
+  // The charts' labels, wrapped by our layout: no character alone on a line either
+  // ("…（報道未給出任務金 / 額）").
+  await page.getByTestId('charts-slot').scrollIntoViewIfNeeded();
+  await page.locator('[data-testid="chart-image"] svg').nth(2).waitFor();
+  const labels = await page.locator('[data-testid="chart-image"] svg text').allTextContents();
+  assert.deepEqual(labels.filter((l) => ORPHAN.test(l.trim())), [], 'a chart label line of one character');
+  const completion = page.locator('[data-testid="chart"][data-chart="achieved-vs-target"]');
+  assert.ok(labels.includes('127%') && labels.includes('126%'), labels.join(' '));
+  await completion.scrollIntoViewIfNeeded();
+  await shot(completion, 'phone-zh-Hant-completion');
   assert.deepEqual(page.problems, []);
 });
 
@@ -81,7 +91,10 @@ test('the Chinese titles break only between phrases, at 412, 390 and 320 px and 
       if (!large) assert.deepEqual(lines, [TITLE[lang].slice(0, 2).join(''), TITLE[lang].slice(2).join('')], where);
       assert.ok(await h1.evaluate((e) => e.scrollWidth <= e.clientWidth), `${where}: the title overflows`);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${where}: sideways scroll`);
-      if (width === 320) await shot(page.locator('.site-header'), `phone320-${lang}${large ? '-large' : ''}-title`);
+      if (width === 320) {
+        await h1.scrollIntoViewIfNeeded();
+        await screenshot(page, `screens-chromium-phone320-${lang}${large ? '-large' : ''}-title`);
+      }
     }
     assert.deepEqual(page.problems, []);
   }
