@@ -34,7 +34,11 @@ pub fn SiteHeader() -> impl IntoView {
             <p class="site-header__kicker">
                 {move || story().place.get(lang.get()).to_owned()} " · " {story().year}
             </p>
-            <h1 class="site-header__title">{move || story().title.get(lang.get()).to_owned()}</h1>
+            // Chinese breaks between the title's phrases only (`<wbr>`, `text::phrases`).
+            <h1
+                class="site-header__title"
+                inner_html=move || story().title_markup.get(lang.get()).to_owned()
+            ></h1>
             <p class="site-header__source">
                 {move || story().source.get(lang.get()).to_owned()}
                 " · "

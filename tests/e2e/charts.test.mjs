@@ -497,11 +497,11 @@ describe('citations (issue 17)', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="cite-report"]').textContent.startsWith('Gao'));
     assert.equal(
       await box.getByTestId('cite-report').textContent(),
-      "Gao, F. (n.d.). [Ten major events in Zezhou County's 2017 fight against poverty] [Staff report in Chinese, 本报讯; title supplied].",
+      "Gao, F. (n.d.). [Ten major events in Zezhou County’s 2017 fight against poverty] [Staff report in Chinese, 本报讯; title supplied].",
     );
     assert.equal(
       await box.getByTestId('cite-app').textContent(),
-      `Ten major events in Zezhou County's 2017 fight against poverty: An interactive fact sheet. (n.d.). Retrieved ${today.apa}, from ${page_}en/`,
+      `Ten major events in Zezhou County’s 2017 fight against poverty: An interactive fact sheet. (n.d.). Retrieved ${today.apa}, from ${page_}en/`,
     );
     assert.equal(await box.getByTestId('cite-status').textContent(), '');
     await box.scrollIntoViewIfNeeded();

@@ -15,7 +15,7 @@ after(async () => env?.close());
 const PAGES = [
   ['', 'zh-Hans', '泽州县2017年脱贫攻坚十件大事', '主要减贫指标超额完成'],
   ['zh-Hant/', 'zh-Hant', '澤州縣2017年脫貧攻堅十件大事', '主要減貧指標超額完成'],
-  ['en/', 'en', "Ten Major Events in Zezhou County's 2017 Fight Against Poverty", 'Main poverty-reduction targets exceeded'],
+  ['en/', 'en', "Ten Major Events in Zezhou County’s 2017 Fight Against Poverty", 'Main poverty-reduction targets exceeded'],
 ];
 
 const card = (page, rank) => page.locator(`article[data-rank="${rank}"]`);

@@ -44,7 +44,7 @@ const tag = (html, attr, name) =>
 const PAGES = [
   ['', 'zh-Hans', '泽州县2017年脱贫攻坚十件大事', '泽州县', 'zh_CN'],
   ['zh-Hant/', 'zh-Hant', '澤州縣2017年脫貧攻堅十件大事', '澤州縣', 'zh_TW'],
-  ['en/', 'en', "Ten Major Events in Zezhou County's 2017 Fight Against Poverty", 'Zezhou', 'en_GB'],
+  ['en/', 'en', "Ten Major Events in Zezhou County’s 2017 Fight Against Poverty", 'Zezhou', 'en_GB'],
 ];
 
 for (const [folder, lang, title, place, locale] of PAGES) {

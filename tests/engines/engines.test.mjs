@@ -8,6 +8,7 @@ import { writeFile, mkdir } from 'node:fs/promises';
 import { By, Key } from 'selenium-webdriver';
 import { serveDist } from '../e2e/server.mjs';
 import { session, stopAll } from './drivers.mjs';
+import { linesOf, ORPHAN, SIMPLIFIED_ONLY } from '../e2e/lines.mjs';
 
 const SCREENSHOTS = new URL('../e2e/screenshots/', import.meta.url).pathname;
 const ENGINES = (process.env.ENGINES ?? 'webkit,firefox').split(',');
@@ -57,6 +58,119 @@ function reader(driver, engine, size) {
 
 for (const engine of ENGINES) {
   describe(engine, () => {
+    // The reader's checklist (the issue's "Screens, read as a reader would"): what the 繁體
+    // phone, the 繁體 desktop's charts, the 简体 desktop's reading view and an English deep
+    // link say, read in this engine, with a screenshot of each (`screens-<engine>-…`).
+    test('the screens a reader reads: 繁體 phone and charts, 简体 reading view, English card 9', async () => {
+      const lines = (r, css) => r.js(`return (${linesOf})(document.querySelector(arguments[0]))`, css);
+      const texts = (r, css) => r.js(`return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent.trim())`, css);
+      // The viewport with the element at its top (WebKitWebDriver's element shots come out
+      // blank).
+      const shootElement = async (r, css, name) => {
+        await r.js(`document.querySelector(arguments[0]).scrollIntoView({ block: 'start' })`, css);
+        await r.driver.sleep(200);
+        const png = await r.driver.takeScreenshot();
+        await writeFile(`${SCREENSHOTS}screens-${engine}-${name}.png`, Buffer.from(png, 'base64'));
+      };
+      const charts = async (r) => {
+        await r.js(`document.querySelector('#charts-root').scrollIntoView()`);
+        await r.waitFor(`return document.querySelectorAll('[data-testid="chart-image"] svg').length === 3`, 'three charts', 30000);
+      };
+      const chart = (slug) => `[data-testid="chart"][data-chart="${slug}"]`;
+      const money = chart('money-by-programme');
+      const completion = chart('achieved-vs-target');
+      const FIGURES = ['5222人', '2078戶', '6個', '0.89%', '1925.04萬元', '1.28億元'];
+      const MONEY = ['1.28億', '1925.04萬', '110萬', '100萬'];
+
+      const phone = await session(engine, 'phone');
+      try {
+        const r = reader(phone.driver, engine, 'phone');
+        r.shoot = async (name) => {
+          const png = await phone.driver.takeScreenshot();
+          await writeFile(`${SCREENSHOTS}screens-${engine}-phone-${name}.png`, Buffer.from(png, 'base64'));
+        };
+        await r.go('zh-Hant/');
+        await r.ready();
+        // Lines of whole phrases (WebKit balances them as Chromium does: 澤州縣2017年 /
+        // 脫貧攻堅十件大事; Firefox fills the first: 澤州縣2017年脫貧攻堅 / 十件大事).
+        const title = await lines(r, 'h1');
+        assert.ok(title.length === 2 && /^(澤州縣2017年(脫貧攻堅)?)$/.test(title[0]), JSON.stringify(title));
+        assert.equal(title.join(''), '澤州縣2017年脫貧攻堅十件大事');
+        if (engine === 'webkit') assert.deepEqual(title, ['澤州縣2017年', '脫貧攻堅十件大事']);
+        assert.ok((await r.text('[data-testid="lead"]')).startsWith('脫貧攻堅事關人民群眾福祉'));
+        assert.deepEqual(await texts(r, '[data-testid="headline-figure"] .headline__value'), FIGURES);
+        const shown = await r.js('return document.body.innerText');
+        assert.doesNotMatch(shown, SIMPLIFIED_ONLY);
+        const labels = await r.js(
+          `return [...document.querySelectorAll('.headline__label, .tile__label, .card__title')].map((e) => (${linesOf})(e))`,
+        );
+        assert.deepEqual(labels.filter((l) => l.length > 1 && ORPHAN.test(l.at(-1))), [], 'a character alone on its line');
+        await r.shoot('zh-Hant-header');
+        await charts(r);
+        const phoneMoney = await texts(r, `${money} svg text.chart-label`);
+        for (const value of MONEY) assert.ok(phoneMoney.includes(value), `${value} in ${phoneMoney}`);
+        await shootElement(r, money, 'phone-zh-Hant-money');
+        await r.go('en/#/event/9');
+        await r.ready();
+        await r.waitFor(`return document.querySelector('#event-9').classList.contains('card--open')`, 'card 9 open');
+        await phone.driver.sleep(300);
+        const top = await r.js(`return document.querySelector('#event-9').getBoundingClientRect().top`);
+        assert.ok(top >= -1 && top < 844 / 2, `card 9 at ${top}`);
+        assert.match(await r.text('#event-9'), /poor households’ farm and sideline products/);
+        // Its quotes and apostrophes are Latin-narrow, not a CJK font's full width.
+        for (const mark of ['“', '’']) {
+          const ems = await r.js(
+            `const walker = document.createTreeWalker(document.querySelector('#event-9'), NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              const at = n.data.indexOf(arguments[0]);
+              if (at < 0 || !n.parentElement.offsetParent) continue;
+              const range = document.createRange();
+              range.setStart(n, at);
+              range.setEnd(n, at + 1);
+              return range.getBoundingClientRect().width / parseFloat(getComputedStyle(n.parentElement).fontSize);
+            }`,
+            mark,
+          );
+          assert.ok(ems > 0 && ems < 0.7, `${mark} is ${ems} em wide`);
+        }
+        assert.ok((await r.text('[data-testid="lead"]')).startsWith('The fight against poverty bears on the people’s well-being'));
+        await r.shoot('en-card-9');
+        await r.clean();
+      } finally {
+        await phone.stop();
+      }
+
+      const desktop = await session(engine, 'desktop');
+      try {
+        const r = reader(desktop.driver, engine, 'desktop');
+        await r.go('zh-Hant/');
+        await r.ready();
+        await charts(r);
+        // The axes end on a tick (1.4億, 140 %); each bar says its figure.
+        assert.equal((await texts(r, `${money} svg text.chart-tick`)).at(-2), '1.4億');
+        assert.deepEqual((await texts(r, `${money} svg text.chart-label`)).slice(-4), MONEY);
+        assert.equal((await texts(r, `${completion} svg text.chart-tick`)).at(-2), '140%');
+        const done = await texts(r, `${completion} svg text.chart-label`);
+        for (const value of ['127%', '126%', '任務 100%']) assert.ok(done.includes(value), `${value} in ${done}`);
+        // 127 %: 2551 people against 2000; 126 %: 2791.86萬元 issued.
+        const table = (await r.js(`return document.querySelector(arguments[0]).textContent`, `${completion} [data-testid="chart-table"]`)).replace(/\s+/g, ' ');
+        for (const value of ['2551', '2000', '2791.86萬元', '127%', '126%']) assert.ok(table.includes(value), `${value} in ${table}`);
+        // Side by side on a desktop: one view holds both.
+        await shootElement(r, money, 'desktop-zh-Hant-charts');
+        // 简体's reading view (the root keeps the language chosen last, 繁體: the link asks 简体).
+        await r.go('#/zh-Hans');
+        await r.ready();
+        assert.equal(await r.text('h1'), '泽州县2017年脱贫攻坚十件大事');
+        assert.ok((await r.text('[data-testid="lead"]')).startsWith('脱贫攻坚事关人民群众福祉'));
+        assert.deepEqual(await texts(r, '[data-testid="headline-figure"] .headline__value'), ['5222人', '2078户', '6个', '0.89%', '1925.04万元', '1.28亿元']);
+        const png = await desktop.driver.takeScreenshot();
+        await writeFile(`${SCREENSHOTS}screens-${engine}-desktop-zh-Hans-reading.png`, Buffer.from(png, 'base64'));
+        await r.clean();
+      } finally {
+        await desktop.stop();
+      }
+    });
+
     test('a changed byte in the page module is refused and the static view stays', async () => {
       // Integrity must not depend on modulepreload, which WebKit ignores: the loader takes
       // the JavaScript through a module <script integrity>, which every engine checks.
@@ -183,7 +297,7 @@ for (const engine of ENGINES) {
           assert.equal(await r.text('h1'), '澤州縣2017年脫貧攻堅十件大事');
           await r.click('[data-lang="en"]');
           await r.waitFor(`return document.documentElement.lang === 'en'`, 'English');
-          assert.equal(await r.text('h1'), "Ten Major Events in Zezhou County's 2017 Fight Against Poverty");
+          assert.equal(await r.text('h1'), "Ten Major Events in Zezhou County’s 2017 Fight Against Poverty");
           assert.ok((await r.text('[data-testid="lead"]')).startsWith('The fight against poverty'));
           // A language switch replaces the history entry; opening a card adds one, and Back
           // closes it again in the language the reader chose.

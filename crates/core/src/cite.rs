@@ -144,7 +144,8 @@ fn sentence_case(title: &str, place: &str) -> String {
     let proper = |word: &str| {
         let bare = word
             .trim_end_matches(|c: char| c.is_ascii_punctuation())
-            .trim_end_matches("'s");
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
         place.split([' ', ',']).any(|p| !p.is_empty() && p == bare)
     };
     title
@@ -208,12 +209,12 @@ mod tests {
         let c = citations(story(), Lang::En, URL, DAY);
         assert_eq!(
             c.report,
-            "Gao, F. (n.d.). [Ten major events in Zezhou County's 2017 fight against poverty] \
+            "Gao, F. (n.d.). [Ten major events in Zezhou County’s 2017 fight against poverty] \
              [Staff report in Chinese, 本报讯; title supplied]."
         );
         assert_eq!(
             c.app,
-            "Ten major events in Zezhou County's 2017 fight against poverty: An interactive fact \
+            "Ten major events in Zezhou County’s 2017 fight against poverty: An interactive fact \
              sheet. (n.d.). Retrieved November 30, 2026, from https://example.org/zezhou/#/en"
         );
         assert!(regex_like::apa_author_date(&c.report), "{}", c.report);

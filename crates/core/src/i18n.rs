@@ -160,7 +160,7 @@ const EN: Strings = Strings {
     share: "Share",
     link_copied: "Link copied",
     link_shared: "Shared",
-    copy_failed: "Could not copy: copy the address bar's link instead",
+    copy_failed: "Could not copy: copy the address bar’s link instead",
     key_figures: "Key figures",
     go_to_event: "Go to event",
     events_heading: "The ten events",

@@ -8,8 +8,9 @@ use crate::view::Sort;
 
 /// Folds text for matching: ASCII lower case (the texts are Chinese and English; full Unicode
 /// case tables would add 10 KB to the bundle), full-width ASCII to half-width, and no spaces,
-/// commas or ideographic punctuation, so "5,222" matches "5222" and "Ｒｅｌｏｃａｔｉｏｎ"
-/// matches "relocation".
+/// commas, quotes, apostrophes or ideographic punctuation, so "5,222" matches "5222",
+/// "Ｒｅｌｏｃａｔｉｏｎ" matches "relocation" and "people's", typed with a keyboard's straight
+/// apostrophe, matches the texts' typographic "people’s".
 #[inline]
 pub(crate) fn fold(text: &str) -> String {
     text.chars()
@@ -19,7 +20,12 @@ pub(crate) fn fold(text: &str) -> String {
                 '\u{3000}' => ' ',
                 _ => c,
             };
-            if c.is_whitespace() || matches!(c, ',' | '，' | '、' | '。' | '“' | '”' | '"') {
+            if c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '，' | '、' | '。' | '“' | '”' | '"' | '\'' | '‘' | '’'
+                )
+            {
                 None
             } else {
                 Some(c.to_ascii_lowercase())
@@ -249,5 +255,17 @@ mod tests {
         assert_eq!(fold("5,222 People"), "5222people");
         assert_eq!(fold("Ｒｅｌｏ　ｃａｔｉｏｎ"), "relocation");
         assert_eq!(fold("“雙簽”"), "雙簽");
+        assert_eq!(fold("People's ‘x’"), "peoplesx");
+    }
+
+    // The English texts write apostrophes as ’ (households’); a reader types '.
+    #[test]
+    fn an_apostrophe_is_found_however_it_is_typed() {
+        let event_9 = &story().event(9).expect("event 9").text.en;
+        assert!(event_9.contains("poor households’ farm"), "{event_9}");
+        for query in ["households' farm", "households’ farm", "HOUSEHOLDS'FARM"] {
+            assert!(find(query).contains(&9), "{query:?}");
+        }
+        assert_eq!(find("households' farm sideline"), vec![9]);
     }
 }

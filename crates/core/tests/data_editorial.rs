@@ -220,3 +220,41 @@ fn running_english_groups_thousands() {
         }
     }
 }
+
+#[test]
+fn english_apostrophes_are_typographic_as_its_quotes_are() {
+    // Regression: "people's" and "households'" beside “three-in-one”, a straight apostrophe
+    // among curly quotes.
+    let story = story();
+    let mut texts: Vec<&str> = vec![
+        &story.title.en,
+        &story.lead.en,
+        &story.context.en,
+        &story.citation.en,
+        &story.place.en,
+        &story.source.en,
+    ];
+    for event in &story.events {
+        texts.extend(
+            [
+                &event.title.en,
+                &event.short.en,
+                &event.summary.en,
+                &event.text.en,
+            ]
+            .map(String::as_str),
+        );
+    }
+    texts.extend(story.figures.iter().map(|f| f.label.en.as_str()));
+    texts.extend(story.themes.iter().map(|t| t.label.en.as_str()));
+    for entry in &story.glossary {
+        texts.extend([entry.term.en.as_str(), entry.explanation.en.as_str()]);
+    }
+    for text in texts {
+        assert!(
+            !text.contains(['\'', '"']),
+            "a straight quote or apostrophe in {text:?}"
+        );
+    }
+    assert!(story.lead.en.contains("the people’s well-being"));
+}

@@ -228,7 +228,7 @@ fn check_finished(dir: &Path, html: &str) {
         (
             "en/",
             "en",
-            "Ten Major Events in Zezhou County's 2017 Fight Against Poverty",
+            "Ten Major Events in Zezhou County’s 2017 Fight Against Poverty",
             "Main poverty-reduction targets exceeded",
         ),
     ] {
@@ -314,7 +314,7 @@ fn check_finished(dir: &Path, html: &str) {
         ("zh-Hant", "澤州縣2017年脫貧攻堅十件大事"),
         (
             "en",
-            "Ten Major Events in Zezhou County's 2017 Fight Against Poverty",
+            "Ten Major Events in Zezhou County’s 2017 Fight Against Poverty",
         ),
     ] {
         let file = std::fs::File::open(dir.join(format!("og-{lang}.png"))).unwrap();

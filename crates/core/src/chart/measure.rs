@@ -88,6 +88,18 @@ pub(crate) fn wrap(text: &str, size: f64, max_width: f64) -> Vec<String> {
     if !line.trim().is_empty() || lines.is_empty() {
         lines.push(line.trim_end().to_owned());
     }
+    // No Chinese character alone on the last line ("…任务金 / 额）"): the one before it
+    // joins it, if the two fit.
+    if let [.., before, last] = lines.as_mut_slice() {
+        let mut head = tokens(before);
+        if head.len() > 1 && tokens(last).len() == 1 && last.chars().any(breaks_anywhere) {
+            let joined = format!("{}{last}", head.pop().unwrap_or_default());
+            if text_width(&joined, size) <= max_width {
+                *before = head.concat().trim_end().to_owned();
+                *last = joined;
+            }
+        }
+    }
     lines
 }
 
@@ -105,6 +117,8 @@ fn tokens(text: &str) -> Vec<String> {
                 no_line_start(c)
                     || no_line_end(p)
                     || !(breaks_anywhere(c) || breaks_anywhere(p) || p == ' ')
+                    // An English apostrophe is inside its word: "County’s".
+                    || (p == '’' && c.is_ascii_alphabetic())
             }
         };
         if !glue && !current.is_empty() {
@@ -169,11 +183,28 @@ mod tests {
         check_wrap("集中安置点建设投资", 50.0, &["集中安置点", "建设投资"]);
         // A closing parenthesis never starts a line; an opening one never ends one.
         check_wrap("任务（报道）完成", 40.0, &["任务（报", "道）完成"]);
-        check_wrap("任务（报道）完成", 30.0, &["任务", "（报", "道）完", "成"]);
+        check_wrap("任务（报道）完成", 30.0, &["任务", "（报", "道）", "完成"]);
+        // The bug: the phone's completion chart read "…（報道未給出任務金 / 額）".
+        check_wrap(
+            "投放额与年度任务（报道未给出任务金额）",
+            180.0,
+            &["投放额与年度任务（报道未给出任务", "金额）"],
+        );
+        check_wrap("集中安置点建设投资", 80.0, &["集中安置点建设", "投资"]);
         check_wrap(
             "打造“互联网+泽州扶贫”模式",
             60.0,
             &["打造“互联网", "+泽州扶贫”", "模式"],
+        );
+    }
+
+    #[test]
+    fn keeps_an_english_apostrophe_inside_its_word() {
+        // The bug: the link preview's title card read "Zezhou County’ / s 2017".
+        assert_eq!(tokens("County’s 2017"), ["County’s ", "2017"]);
+        assert_eq!(
+            wrap("Zezhou County’s fight", 16.0, 160.0),
+            ["Zezhou County’s", "fight"]
         );
     }
 

@@ -14,7 +14,8 @@ use super::error::{DataError, DataErrors, Entry, Problem};
 use super::validate::{validate, Validated};
 use crate::model::raw::{CounterEntry, RelationEntry, StoryFile, Text2};
 use crate::model::{
-    Counter, Event, Figure, GlossaryEntry, Provenance, Relation, SourceSpan, Story, Text3, Theme,
+    Counter, Event, Figure, GlossaryEntry, Lang, Provenance, Relation, SourceSpan, Story, Text3,
+    Theme,
 };
 use crate::text::script::{aligned_slice, ScriptConverter};
 use crate::text::{clean_source, split_report, SourceReport, SplitError};
@@ -273,9 +274,10 @@ pub(crate) fn resolve(
         })
         .collect();
 
-    Story {
+    let mut story = Story {
         id: meta.id.clone(),
         title: t3(&meta.title),
+        title_markup: Text3::default(),
         place: t3(&meta.place),
         year: meta.year,
         source: t3(&meta.source),
@@ -314,7 +316,15 @@ pub(crate) fn resolve(
             .collect(),
         headline: meta.headline.clone(),
         citation: t3(&meta.citation),
-    }
+    };
+    // From the title and the glossary just resolved.
+    let markup = |lang| crate::text::phrases::title_markup(&story, lang);
+    story.title_markup = Text3 {
+        hans: markup(Lang::ZhHans),
+        hant: markup(Lang::ZhHant),
+        en: markup(Lang::En),
+    };
+    story
 }
 
 #[cfg(test)]

@@ -463,6 +463,7 @@ trait Source: Sized {
         Story {
             id: self.string(),
             title: self.text(),
+            title_markup: self.text(),
             place: self.text(),
             year: self.varint() as u16,
             source: self.text(),
@@ -613,6 +614,7 @@ mod tests {
         let s = &mut story;
         for t in [
             &mut s.title,
+            &mut s.title_markup,
             &mut s.place,
             &mut s.source,
             &mut s.byline,

@@ -212,6 +212,11 @@ impl Kind {
 pub struct Story {
     pub id: String,
     pub title: Text3,
+    /// The title as the page's heading sets it: escaped markup with a `<wbr>` between the
+    /// phrases of a Chinese title, where alone a phone may break its lines
+    /// ([`crate::text::phrases`]). Built at build time: finding the phrases in the page
+    /// would cost its first load some 1.7 KB.
+    pub title_markup: Text3,
     pub place: Text3,
     pub year: u16,
     /// The newspaper item kind, e.g. 本报讯.
