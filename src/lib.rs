@@ -135,8 +135,8 @@ pub use zezhou_core::{
 use route::Route;
 
 /// Browser entry point: installs the panic hook, then takes the prerendered first view over
-/// in short tasks: the state ([`mount`]), the take-over in place ([`hydrate`]), what only
-/// the browser knows ([`state::take_over`]), and the rest ([`ready`]).
+/// in short tasks: the state (`mount`), the take-over in place (`hydrate`), what only
+/// the browser knows ([`state::take_over`]), and the rest (`ready`).
 pub fn start() {
     data::embed(data::PAGE_STORY);
     browser::crash::install_panic_hook();
