@@ -143,7 +143,7 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
 }
 
 /// Attributes that hold an address relative to the page.
-const ADDRESSES: [&str; 7] = [
+pub const ADDRESSES: [&str; 7] = [
     "href",
     "src",
     "data-js",

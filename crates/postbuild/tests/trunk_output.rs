@@ -268,15 +268,7 @@ fn check_finished(dir: &Path, html: &str) {
                 for tag in
                     dom::select(page, "link[href], script[src], [data-js], [data-wasm]").unwrap()
                 {
-                    for name in [
-                        "href",
-                        "src",
-                        "data-js",
-                        "data-wasm",
-                        "data-hans",
-                        "data-hant",
-                        "data-en",
-                    ] {
+                    for name in postbuild::page::ADDRESSES {
                         found.extend(tag.get(name).map(str::to_owned));
                     }
                 }
