@@ -138,8 +138,16 @@ use route::Route;
 /// in short tasks: the state (`mount`), the take-over in place (`hydrate`), what only
 /// the browser knows ([`state::take_over`]), and the rest (`ready`).
 pub fn start() {
-    data::embed(data::PAGE_STORY);
     browser::crash::install_panic_hook();
+    // The embed view (`embed.html`, `<html data-embed>`): one chart alone, no page.
+    #[cfg(target_arch = "wasm32")]
+    if leptos::prelude::document()
+        .document_element()
+        .is_some_and(|html| html.has_attribute("data-embed"))
+    {
+        start_charts(true);
+        return;
+    }
     // A test-only build (`--features crash-test`) panics once the app is live when the URL
     // it was opened with has `crash-test` (read now: the app tidies the URL as it starts), to
     // prove the reader then sees a message rather than a dead page.
@@ -264,14 +272,26 @@ fn ready(state: state::AppState, was: Option<f64>) {
     browser::island::load_charts_when_near();
 }
 
-/// Entry point of the charts module (`src/bin/charts.rs`), which the page loads after its
-/// first view: mounts `components::ChartsApp` in place of the slot's note.
-pub fn start_charts() {
-    // The charts module embeds only the part of the story it shows (`build.rs`).
-    data::embed(data::CHARTS_STORY);
-    browser::crash::install_panic_hook();
-    // Read-aloud first: it needs no slot (the page may have loaded this module for it, with
-    // the charts still far below).
+/// Starts the charts (and read-aloud, the poster), which live in a part of this module that
+/// the browser loads the first time they are asked for ([`charts`]): in the page when they
+/// come near the screen (`browser::island`), or alone in the embed view (`embed`).
+pub fn start_charts(embed: bool) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(charts(embed));
+    // (On the host, the same code, called at once: it compiles, and has nothing to mount into.)
+    #[cfg(not(target_arch = "wasm32"))]
+    charts(embed);
+}
+
+/// Mounts `components::ChartsApp` (or `components::EmbedApp`) in place of the charts slot's
+/// note, and starts read-aloud and the poster: Leptos' `#[lazy]`, so this and everything
+/// only it uses is a WebAssembly module of its own that the post-build step splits off the
+/// page's (`crates/postbuild/src/split.rs`) and the page loads on the first call, sharing
+/// its memory, its Leptos runtime and its story.
+#[cfg_attr(target_arch = "wasm32", leptos::lazy)]
+fn charts(embed: bool) {
+    // Read-aloud first: it needs no slot (the page may have asked for it with the charts
+    // still far below).
     browser::speech::serve();
     browser::poster::serve();
     let Some(root) = leptos::prelude::document().get_element_by_id(browser::island::CHARTS_ROOT)
@@ -281,10 +301,6 @@ pub fn start_charts() {
     };
     root.set_inner_html("");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-    // The embed view (`embed.html`, `<html data-embed>`): one chart alone.
-    let embed = leptos::prelude::document()
-        .document_element()
-        .is_some_and(|html| html.has_attribute("data-embed"));
     if embed {
         leptos::mount::mount_to(root.clone(), components::EmbedApp).forget();
     } else {

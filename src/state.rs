@@ -465,7 +465,7 @@ pub(crate) fn document_lang() -> Option<Lang> {
 /// `<html lang>` and the text size by a mutation observer, the scale by `hashchange` (the
 /// back button). Call once, in the charts' root component.
 pub fn provide_charts_state() -> ChartsState {
-    let route = Route::parse(&browser::history::hash(), story());
+    let route = Route::parse(&browser::history::hash(), crate::data::charts_story());
     let state = ChartsState::new(document_lang().unwrap_or_default(), route.scale);
     state.text_scale.set(browser::document::root_text_scale());
     provide_context(state);
@@ -479,7 +479,7 @@ pub fn provide_charts_state() -> ChartsState {
         }
     });
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        let scale = Route::parse(&browser::history::hash(), story()).scale;
+        let scale = Route::parse(&browser::history::hash(), crate::data::charts_story()).scale;
         if scale != state.scale.get_untracked() {
             state.scale.set(scale);
         }

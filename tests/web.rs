@@ -18,9 +18,7 @@ fn mount<V: IntoView + 'static>(
     lang: Lang,
     view: impl FnOnce() -> V + 'static,
 ) -> (web_sys::HtmlElement, AppState) {
-    // As the page's entry point does: the story it embeds; and its texts, as the loader
-    // hands them over (each language's, here all at once; a second time changes nothing).
-    zezhou::data::embed(zezhou::data::PAGE_STORY);
+    // As the page's loader does: the story's texts, as it hands them over (each language's, here all at once; a second time changes nothing).
     for texts in zezhou::data::TEXTS {
         zezhou::data::add_texts(texts.to_vec());
     }

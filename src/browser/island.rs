@@ -75,41 +75,20 @@ pub fn watch_document_attributes(on_change: impl Fn() + 'static) {
 }
 
 thread_local! {
-    /// Whether the charts' start script was asked for (it is, once).
+    /// Whether the charts were started (they are, once).
     static REQUESTED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Loads the charts' start script now, unless it was asked for already. Does nothing where
-/// there is no URL for it.
+/// Starts the charts ([`crate::start_charts`]: the first time, the browser fetches their
+/// part of the module), unless they were started already.
 pub fn load_charts() {
-    if REQUESTED.get() {
+    if REQUESTED.replace(true) {
         return;
     }
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(meta) = document.query_selector(CHARTS_META).ok().flatten() else {
-        return;
-    };
-    let (Some(src), Ok(script)) = (
-        meta.get_attribute("content"),
-        document.create_element("script"),
-    ) else {
-        return;
-    };
-    REQUESTED.set(true);
-    let _ = script.set_attribute("type", "module");
-    if let Some(integrity) = meta.get_attribute("data-integrity") {
-        let _ = script.set_attribute("integrity", &integrity);
-    }
-    // A file of the site's root: the page's own address changes with the language.
-    let _ = script.set_attribute("src", &format!("{}{src}", super::history::root()));
-    if let Some(head) = document.head() {
-        let _ = head.append_child(&script);
-    }
+    crate::start_charts(false);
 }
 
-/// Loads the charts' start script ([`load_charts`]) when their slot is within about a
+/// Starts the charts ([`load_charts`]) when their slot is within about a
 /// screen of the viewport. Does nothing where there is no slot. (Not when the reader
 /// prints: printing does not wait for a module, and charts mounting halfway through would
 /// race the print's layout; a reader who prints first gets the build's picture of the

@@ -7,7 +7,7 @@
 
 use super::{download, history, island, share, theme};
 use crate::chart::draw::Palette;
-use crate::data::story;
+use crate::data::charts_story;
 use crate::poster::{poster, Subject, HEIGHT, WIDTH};
 use crate::route::Route;
 use crate::state::document_lang;
@@ -54,11 +54,11 @@ fn make(target: Target) {
     };
     let link = format!("{}{}", history::root(), view.link(lang));
     let palette = Palette::from_css(theme::custom_property);
-    let Some(drawn) = poster(story(), subject, lang, &palette, &link) else {
+    let Some(drawn) = poster(charts_story(), subject, lang, &palette, &link) else {
         return;
     };
-    let name = format!("{}-poster-{id}-{}.png", story().id, lang.as_str());
-    let title = story().title.get(lang).to_owned();
+    let name = format!("{}-poster-{id}-{}.png", charts_story().id, lang.as_str());
+    let title = charts_story().title.get(lang).to_owned();
     spawn_local(async move {
         let png = match download::png(&drawn.svg, (WIDTH as u32, HEIGHT as u32), 1).await {
             Ok(png) => png,

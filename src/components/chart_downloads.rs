@@ -8,7 +8,7 @@ use crate::chart::layout::Layout;
 use crate::chart::spec::ChartKind;
 use crate::chart::strings::{chart_strings, title};
 use crate::data::chart_data;
-use crate::data::story;
+use crate::data::charts_story;
 use crate::state::use_charts;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -56,10 +56,10 @@ pub fn ChartDownloads(
     let lang = use_charts().lang();
     let save = move |format: Format| {
         let lang = lang.get_untracked();
-        let name = file_name(story(), kind, format.extension());
+        let name = file_name(charts_story(), kind, format.extension());
         let picture = || {
             let layout = layout.get_untracked()?;
-            let source = chart_strings(lang).source_prefix.to_owned() + story().citation.get(lang);
+            let source = chart_strings(lang).source_prefix.to_owned() + charts_story().citation.get(lang);
             // The file carries its colours: the theme's, read as it is saved.
             let palette = Palette::from_css(custom_property);
             Some(for_download(&layout, &palette, title(kind, lang), &source))
@@ -86,7 +86,7 @@ pub fn ChartDownloads(
             Format::Json => save_text(
                 &name,
                 "application/json;charset=utf-8",
-                &json(chart_data(kind), story(), lang, &citations_today(lang)),
+                &json(chart_data(kind), charts_story(), lang, &citations_today(lang)),
             ),
         };
         if let Err(err) = result {
@@ -127,7 +127,7 @@ pub fn EmbedButton(kind: ChartKind) -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
         let lang = lang.get_untracked();
-        let snippet = crate::chart::embed::snippet(story(), &history::root(), lang, kind);
+        let snippet = crate::chart::embed::snippet(charts_story(), &history::root(), lang, kind);
         spawn_local(async move { copied.set(Some(share::copy(&snippet).await)) });
     };
     view! {

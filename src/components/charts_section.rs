@@ -1,7 +1,7 @@
 use super::{ChartView, CiteBox};
 use crate::chart::spec::ChartKind;
 use crate::chart::strings::chart_strings;
-use crate::data::story;
+use crate::data::charts_story;
 use crate::state::{provide_charts_state, use_charts};
 use leptos::prelude::*;
 
@@ -31,7 +31,7 @@ pub fn EmbedApp() -> impl IntoView {
         format!(
             "{}{}",
             chart_strings(lang).source_prefix,
-            story().citation.get(lang)
+            charts_story().citation.get(lang)
         )
     };
     let sheet = move || format!("./{}", crate::route::page_dir(lang.get()));
@@ -39,7 +39,7 @@ pub fn EmbedApp() -> impl IntoView {
         <ChartView kind=kind/>
         <p class="embed__source">{source}</p>
         <a class="embed__link" href=sheet target="_blank" rel="noopener" data-testid="embed-sheet">
-            {move || story().title.get(lang.get()).to_owned()}
+            {move || charts_story().title.get(lang.get()).to_owned()}
             " →"
         </a>
     }

@@ -1,7 +1,7 @@
 use crate::browser::{document, history, share};
 use crate::chart::strings::chart_strings;
 use crate::cite::{citations, Citations};
-use crate::data::story;
+use crate::data::charts_story;
 use crate::model::Lang;
 use crate::route::Route;
 use crate::state::use_charts;
@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 /// action copies and the CSV and JSON downloads carry.
 pub fn citations_today(lang: Lang) -> Citations {
     let page = format!("{}{}", history::root(), Route::default().link(lang));
-    citations(story(), lang, &page, document::today())
+    citations(charts_story(), lang, &page, document::today())
 }
 
 /// How to cite: the report and this page in the reader's language's form (GB/T 7714-2015 in

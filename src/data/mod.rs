@@ -59,8 +59,6 @@ const fn without_index(file: &[u8]) -> &[u8] {
 type Waiting = Option<(Lang, Box<dyn FnOnce()>)>;
 
 thread_local! {
-    /// The bytes this module's entry point embeds ([`embed`]).
-    static BYTES: Cell<Option<&'static [u8]>> = const { Cell::new(None) };
     /// The language pools here so far, by index (each without its file's first byte).
     static POOLS: Cell<[Option<&'static [u8]>; TEXT_POOLS]> = const { Cell::new(START_POOLS) };
     /// The story decoded with them; `None` when a pool has arrived since.
@@ -72,30 +70,27 @@ thread_local! {
     static ARRIVED: leptos::prelude::ArcRwSignal<usize> = leptos::prelude::ArcRwSignal::new(0);
 }
 
-/// Names the story bytes this module embeds: the page [`PAGE_STORY`], the charts module
-/// [`CHARTS_STORY`]. Each entry point calls it first, so each binary carries only its own
-/// (the other's is never referenced, so the linker leaves it out).
-pub fn embed(bytes: &'static [u8]) {
-    BYTES.set(Some(bytes));
-}
-
-/// The embedded story with the texts that have arrived ([`add_texts`]), decoded on first use
-/// after each arrival. In the browser, from the bytes the entry point named ([`embed`]); on
-/// the host (the post-build step, tests), the page's with every language.
+/// The page's story ([`PAGE_STORY`]) with the texts that have arrived ([`add_texts`]),
+/// decoded on first use after each arrival. (In the browser no language is there until the
+/// loader hands it over; on the host, in the post-build step and tests, all are.)
 pub fn story() -> &'static Story {
     if let Some(story) = STORY.get() {
         return story;
     }
-    // (Each entry point names its bytes before anything reads the story.)
-    #[cfg(target_arch = "wasm32")]
-    let bytes = BYTES.get().unwrap_or_default();
-    #[cfg(not(target_arch = "wasm32"))]
-    let bytes = BYTES.get().unwrap_or(PAGE_STORY);
     // One story per arrival of texts, kept for good: references handed out stay valid (at
     // most four in a visit: the start, then each language's pool).
-    let story: &'static Story = Box::leak(Box::new(wire::decode_with(bytes, POOLS.get())));
+    let story: &'static Story = Box::leak(Box::new(wire::decode_with(PAGE_STORY, POOLS.get())));
     STORY.set(Some(story));
     story
+}
+
+/// The part of the story the charts show ([`CHARTS_STORY`]), with every language's texts:
+/// what the charts, the citations, the poster and the embed view read. Only the charts' code
+/// uses it, so its bytes are in the charts' part of the module (`crate::start_charts`), and
+/// the charts never wait for a language's texts.
+pub fn charts_story() -> &'static Story {
+    static STORY: OnceLock<Story> = OnceLock::new();
+    STORY.get_or_init(|| wire::decode(CHARTS_STORY))
 }
 
 /// Takes a language pool's file (`wire::split`: the page's loader fetched it with its
@@ -187,7 +182,7 @@ fn ask_for_texts() {
 /// module, whose story has every text from the start.
 pub(crate) fn chart_data(kind: ChartKind) -> &'static ChartData<'static> {
     static CHARTS: OnceLock<[ChartData<'static>; 3]> = OnceLock::new();
-    let charts = CHARTS.get_or_init(|| ChartKind::ALL.map(|k| ChartData::of(k, story())));
+    let charts = CHARTS.get_or_init(|| ChartKind::ALL.map(|k| ChartData::of(k, charts_story())));
     &charts[kind as usize]
 }
 

@@ -10,9 +10,8 @@
 //!   towards the largest paint. The hook replaces it with [`scripts::LATE_LOADER`], which
 //!   waits until the browser has recorded the first view's largest paint, then fetches the
 //!   same files with the same integrity;
-//! - [`charts_start_script`]: the charts module (built by trunk as a "worker" asset, so
-//!   neither hashed nor linked) gets hashed file names and a start script, which
-//!   `page::finish` names in a `<meta name="zezhou-charts">`.
+//! - [`embed_start_script`]: the embed view (`page::embed`) starts the app's module with a
+//!   script of its own, the same files checked by the same integrity values.
 //!
 //! Every edit goes through lol_html; file contents come from the caller, so the functions are
 //! tested on trunk's real output (`tests/trunk_output.rs`) without a build.
@@ -193,21 +192,21 @@ pub fn late_loader(html: &str, loader: &str, texts: &[String; 6]) -> Result<Stri
     )?)
 }
 
-/// The start script of the charts module whose files are `{base}.js` and `{base}_bg.wasm`
-/// ([`scripts::CHARTS_START_TEMPLATE`] filled in).
-pub fn charts_start_script(
+/// The embed view's start script of the module whose files are `{base}.js` and
+/// `{base}_bg.wasm` ([`scripts::EMBED_START_TEMPLATE`] filled in).
+pub fn embed_start_script(
     base: &str,
     js_integrity: &str,
     wasm_integrity: &str,
 ) -> Result<String, Error> {
     let js = format!("./{base}.js");
     let wasm = format!("./{base}_bg.wasm");
-    let mut script = scripts::CHARTS_START_TEMPLATE.to_owned();
+    let mut script = scripts::EMBED_START_TEMPLATE.to_owned();
     for (placeholder, value) in [
-        ("__CHARTS_JS__", &js),
-        ("__CHARTS_JS_INTEGRITY__", &js_integrity.to_owned()),
-        ("__CHARTS_WASM__", &wasm),
-        ("__CHARTS_WASM_INTEGRITY__", &wasm_integrity.to_owned()),
+        ("__JS__", &js),
+        ("__JS_INTEGRITY__", &js_integrity.to_owned()),
+        ("__WASM__", &wasm),
+        ("__WASM_INTEGRITY__", &wasm_integrity.to_owned()),
     ] {
         if !plain(value) {
             return Err(Error::Unexpected(format!(
@@ -225,18 +224,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_charts_start_script_loads_its_own_files() {
-        let js = charts_start_script("charts-ab12", "sha384-J", "sha384-W").unwrap();
-        assert!(js.contains("const js = at(\"./charts-ab12.js\");"), "{js}");
+    fn the_embed_start_script_loads_the_module_s_files() {
+        let js = embed_start_script("zezhou-ab12", "sha384-J", "sha384-W").unwrap();
+        assert!(js.contains("const js = at(\"./zezhou-ab12.js\");"), "{js}");
         assert!(
             js.contains("src: js,\n        integrity: \"sha384-J\","),
             "{js}"
         );
         assert!(js.contains("import(js)"), "{js}");
-        assert!(js.contains("fetch(at(\"./charts-ab12_bg.wasm\"), { integrity: \"sha384-W\" })"));
+        assert!(js.contains("fetch(at(\"./zezhou-ab12_bg.wasm\"), { integrity: \"sha384-W\" })"));
         assert!(js.contains("setAttribute('data-state', 'failed')"));
-        assert!(!js.contains("__CHARTS"), "{js}");
-        assert!(charts_start_script("x", "sha384-'+alert(1)+'", "y").is_err());
+        assert!(!js.contains("\"__"), "{js}");
+        assert!(embed_start_script("x", "sha384-'+alert(1)+'", "y").is_err());
     }
 
     #[test]

@@ -128,11 +128,19 @@ pub fn shorten(js: &str, wasm: &[u8]) -> Result<Shortened, ShortenError> {
     let module = read_module(wasm)?;
     let mut edits = Vec::new();
 
-    // The imports: every one a function from one module, `./NAME_bg.js`; the module a
+    // The imports: every one a function from one module, `./NAME_bg.js`, but those from the
+    // split's link script (`crate::split::LINK`), which keep their names; the module a
     // quoted key of the import object, once, and each name a key after it, once.
-    let from = module.imports.first().map(|i| i.module.clone());
+    let from = module
+        .imports
+        .iter()
+        .find(|i| !i.kept())
+        .map(|i| i.module.clone());
     let mut seen = std::collections::HashSet::new();
     for import in &module.imports {
+        if import.kept() {
+            continue;
+        }
         let expected = from.as_deref().unwrap_or_default();
         if import.module != expected || !expected.ends_with("_bg.js") || !import.function {
             return Err(ShortenError::Import {
@@ -159,7 +167,7 @@ pub fn shorten(js: &str, wasm: &[u8]) -> Result<Shortened, ShortenError> {
         };
         expect_key(js, key, &quoted, "the import object's key")?;
         edits.push(Edit::new(key, &quoted, MODULE));
-        for (n, import) in module.imports.iter().enumerate() {
+        for (n, import) in module.imports.iter().filter(|i| !i.kept()).enumerate() {
             let shape = "a key of the import object";
             let at = match word_at(js, &import.name).as_slice() {
                 &[at] => at,
@@ -227,7 +235,7 @@ pub fn shorten(js: &str, wasm: &[u8]) -> Result<Shortened, ShortenError> {
     Ok(Shortened {
         js: out,
         wasm: module.write(&export_names),
-        imports: module.imports.len(),
+        imports: module.imports.iter().filter(|i| !i.kept()).count(),
         exports,
     })
 }
@@ -268,6 +276,13 @@ struct Import {
     /// A function import (of this type), or something else.
     function: bool,
     ty: u32,
+}
+
+impl Import {
+    /// A function from the split's link script, which keeps its name and module.
+    fn kept(&self) -> bool {
+        self.function && self.module == crate::split::LINK
+    }
 }
 
 struct Export {
@@ -348,8 +363,15 @@ impl Module<'_> {
             match *id {
                 2 => {
                     let mut section = ImportSection::new();
-                    for (n, import) in self.imports.iter().enumerate() {
-                        section.import(MODULE, &short_name(n), EntityType::Function(import.ty));
+                    let mut n = 0;
+                    for import in &self.imports {
+                        let ty = EntityType::Function(import.ty);
+                        if import.kept() {
+                            section.import(&import.module, &import.name, ty);
+                        } else {
+                            section.import(MODULE, &short_name(n), ty);
+                            n += 1;
+                        }
                     }
                     out.section(&section);
                 }

@@ -44,6 +44,7 @@ pub mod prerender;
 pub mod preview;
 pub mod print;
 pub mod scripts;
+pub mod split;
 
 use std::path::{Path, PathBuf};
 use zezhou::model::Lang;
@@ -92,6 +93,9 @@ pub struct Options {
     /// The address the app is published at (`ZEZHOU_SITE_URL`), when known: link previews'
     /// and search engines' tags want absolute addresses ([`preview`]).
     pub site: Option<String>,
+    /// What splitting the charts off the page's module needs ([`split`]); a build whose
+    /// module has a lazy function fails without it.
+    pub split: Option<split::Input>,
 }
 
 /// What the step did, for its one line of output.
@@ -103,8 +107,8 @@ pub struct Summary {
     pub shortened: usize,
     /// Stylesheets joined into one.
     pub stylesheets: usize,
-    /// Whether the build had a charts module.
-    pub charts: bool,
+    /// The charts' modules split off the page's ([`split`]).
+    pub charts: Vec<String>,
     /// What became of trunk's reload script (`trunk serve`).
     pub reload: dev::Reload,
     /// Files the service worker precaches.
@@ -133,6 +137,13 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
     let index_path = dir.join("index.html");
     let index = String::from_utf8_lossy(&read(&index_path)?).into_owned();
 
+    // First, while the page's files are as trunk wrote them: the charts split off.
+    let page = split::page_to_split(dir)?;
+    let charts = match (&page, &options.split) {
+        (Some(stem), Some(input)) => split::split_page(dir, stem, input)?.modules,
+        (Some(_), None) => return Err(Error::Missing("the app's module before wasm-bindgen, to split")),
+        (None, _) => Vec::new(),
+    };
     let minified = match &options.esbuild {
         Some(esbuild) => minify_scripts(esbuild, dir)?,
         None => 0,
@@ -161,7 +172,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
     let esbuild = options.esbuild.as_deref();
     let loader = scripts::minify(scripts::LATE_LOADER, scripts::Kind::Module, esbuild)?;
     let index = bundle::late_loader(&index, &loader, &write_texts(dir)?)?;
-    let charts = hash_charts(dir, esbuild)?;
+    let embed = embed_start(dir, &page_module(dir)?, esbuild)?;
     let (with_reload, reload) = dev::admit_trunk_reload(&index)?;
     let site = options.site.as_deref().filter(|s| !s.is_empty());
     let head_scripts = scripts::HEAD_SCRIPTS
@@ -182,7 +193,6 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
                 first_view: &prerender::first_view(lang),
                 note: &page::StaticNote::of(lang),
                 noscript_css: &noscript_css,
-                charts: charts.as_ref(),
                 preview: &preview::meta_tags(lang, site),
                 head_scripts: &head_scripts,
             },
@@ -190,10 +200,8 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
         let folder = zezhou::route::page_dir(lang);
         if folder.is_empty() {
             write(&index_path, html.as_bytes())?;
-            if let Some(charts) = &charts {
-                let embed = page::embed(&html, charts)?;
-                write(&dir.join(zezhou::chart::embed::PAGE), embed.as_bytes())?;
-            }
+            let embed = page::embed(&html, &embed)?;
+            write(&dir.join(zezhou::chart::embed::PAGE), embed.as_bytes())?;
         } else {
             let folder = dir.join(folder);
             std::fs::create_dir_all(&folder).map_err(io("write", &folder))?;
@@ -226,7 +234,7 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
         minified,
         shortened,
         stylesheets: styles.len(),
-        charts: charts.is_some(),
+        charts,
         reload,
         precached: files.len(),
     })
@@ -314,36 +322,44 @@ fn write_texts(dir: &Path) -> Result<[String; 6], Error> {
     Ok(attributes)
 }
 
-/// Gives the charts module's files (trunk names worker assets `charts.js` and
-/// `charts_bg.wasm`, without a hash) hashed names and writes their start script; returns
-/// where it is and its integrity, or `None` when the build has no charts module.
-fn hash_charts(dir: &Path, esbuild: Option<&Path>) -> Result<Option<page::ChartsMeta>, Error> {
-    let (js, wasm) = (dir.join("charts.js"), dir.join("charts_bg.wasm"));
-    if !js.exists() || !wasm.exists() {
-        return Ok(None);
+/// The app's module in `dir`: the stem of the one `{stem}_bg.wasm` (with its `{stem}.js`).
+fn page_module(dir: &Path) -> Result<String, Error> {
+    let mut stems = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io("list", dir))? {
+        let path = entry.map_err(io("list", dir))?.path();
+        if let Some(stem) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix("_bg.wasm"))
+        {
+            stems.push(stem.to_owned());
+        }
     }
-    let mut both = read(&js)?;
-    both.extend(read(&wasm)?);
-    let base = format!("charts-{}", hash::short_hash(&both));
-    for (from, to) in [
-        (&js, format!("{base}.js")),
-        (&wasm, format!("{base}_bg.wasm")),
-    ] {
-        std::fs::rename(from, dir.join(to)).map_err(io("rename", from))?;
+    match stems.as_slice() {
+        [stem] if dir.join(format!("{stem}.js")).exists() => Ok(stem.clone()),
+        _ => Err(Error::Unexpected(format!(
+            "expected the app's module and its JavaScript alone, found modules {stems:?}"
+        ))),
     }
+}
+
+/// Writes the embed view's start script (`embed-{hash}.js`), which starts the page's module
+/// `{stem}.js` and `{stem}_bg.wasm` checked against their integrity values (the module then
+/// shows one chart, `zezhou::start`); returns where it is and its integrity.
+fn embed_start(dir: &Path, stem: &str, esbuild: Option<&Path>) -> Result<page::Start, Error> {
     let integrity_of = |name: String| read(&dir.join(name)).map(|b| hash::integrity(&b));
-    let script = bundle::charts_start_script(
-        &base,
-        &integrity_of(format!("{base}.js"))?,
-        &integrity_of(format!("{base}_bg.wasm"))?,
+    let script = bundle::embed_start_script(
+        stem,
+        &integrity_of(format!("{stem}.js"))?,
+        &integrity_of(format!("{stem}_bg.wasm"))?,
     )?;
     let script = scripts::minify(&script, scripts::Kind::Module, esbuild)?;
-    let start = format!("{base}-start.js");
-    write(&dir.join(&start), script.as_bytes())?;
-    Ok(Some(page::ChartsMeta {
-        start,
+    let file = format!("embed-{}.js", hash::short_hash(script.as_bytes()));
+    write(&dir.join(&file), script.as_bytes())?;
+    Ok(page::Start {
+        file,
         integrity: hash::integrity(script.as_bytes()),
-    }))
+    })
 }
 
 /// Every file of the build (relative path, contents), sorted, except the worker and the

@@ -36,17 +36,19 @@ fn main() -> ExitCode {
         None
     };
     let site = std::env::var("ZEZHOU_SITE_URL").ok();
-    match postbuild::run(&dir, &postbuild::Options { esbuild, site }) {
+    let split = Some(split_input());
+    match postbuild::run(&dir, &postbuild::Options { esbuild, site, split }) {
         Ok(s) => {
             if let postbuild::dev::Reload::Unknown(why) = &s.reload {
                 eprintln!("postbuild: warning: {why}");
             }
-            if !s.charts {
-                eprintln!("postbuild: warning: no charts module (charts.js, charts_bg.wasm) in this build");
+            if s.charts.is_empty() {
+                eprintln!("postbuild: warning: no charts split off the app's module in this build");
             }
             println!(
-                "postbuild: {} script(s) minified, short import and export names in {} module(s), {} stylesheets joined, first view rendered, \
+                "postbuild: charts split off ({}), {} script(s) minified, short import and export names in {} module(s), {} stylesheets joined, first view rendered, \
                  CSP set{}, 404.html and sw.js ({} files precached) written in {}",
+                s.charts.join(", "),
                 s.minified,
                 s.shortened,
                 s.stylesheets,
@@ -64,6 +66,32 @@ fn main() -> ExitCode {
             eprintln!("postbuild: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// What the split needs (`postbuild::split`): cargo's module of the app for trunk's profile
+/// (`$TRUNK_PROFILE`, release when not run by trunk) in the workspace's target folder (or
+/// `$CARGO_TARGET_DIR`), or `$POSTBUILD_APP_WASM`; wasm-bindgen from the `PATH`, as trunk
+/// runs it; in a release build wasm-opt from `npm ci` (binaryen), else from the `PATH`.
+fn split_input() -> postbuild::split::Input {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let wasm = std::env::var_os("POSTBUILD_APP_WASM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            std::env::var_os("CARGO_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| root.join("target"))
+                .join("wasm32-unknown-unknown")
+                .join(if release { "release" } else { "debug" })
+                .join("zezhou.wasm")
+        });
+    let npm = root.join("node_modules/.bin/wasm-opt");
+    let wasm_opt = release.then(|| if npm.exists() { npm } else { PathBuf::from("wasm-opt") });
+    postbuild::split::Input {
+        wasm,
+        wasm_bindgen: PathBuf::from("wasm-bindgen"),
+        wasm_opt,
     }
 }
 

@@ -37,12 +37,12 @@ pub fn content_security_policy(script_hashes: &[String]) -> String {
     .join("; ")
 }
 
-/// Where the charts module's start script is and its integrity, for `<meta
-/// name="zezhou-charts">` (read by the app's `browser::island`).
+/// Where the embed view's start script is ([`crate::scripts::EMBED_START_TEMPLATE`]) and
+/// its integrity.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ChartsMeta {
-    /// The start script's file name.
-    pub start: String,
+pub struct Start {
+    /// The script's file name.
+    pub file: String,
     /// Its integrity value.
     pub integrity: String,
 }
@@ -63,14 +63,12 @@ pub struct Finish<'a> {
     pub note: &'a StaticNote,
     /// The no-script stylesheet's content, for its integrity.
     pub noscript_css: &'a [u8],
-    /// The charts module's start script, when the build has one.
-    pub charts: Option<&'a ChartsMeta>,
     /// `crate::scripts::HEAD_SCRIPTS`, minified.
     pub head_scripts: &'a [String],
 }
 
 /// trunk's page with the first view in `#app`; after the stylesheet (whose rules the
-/// no-script one overrides) the charts' `<meta>`, the no-script stylesheet and
+/// no-script one overrides) the no-script stylesheet and
 /// `crate::scripts::HEAD_SCRIPTS`; and, right after `<meta charset>`, the policy with the hash of
 /// every inline script the page then has.
 pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
@@ -90,12 +88,6 @@ pub fn finish(index: &str, parts: &Finish) -> Result<String, Error> {
         "<meta name=description content=\"{}\"><meta name=zezhou-root content=./>",
         escape(parts.description)
     );
-    if let Some(charts) = parts.charts {
-        head.push_str(&format!(
-            "<meta name=zezhou-charts content={} data-integrity={}>",
-            charts.start, charts.integrity
-        ));
-    }
     head.push_str(parts.preview);
     head.push_str(parts.alternates);
     head.push_str(&format!(
@@ -211,13 +203,13 @@ pub fn in_folder(page: &str) -> Result<String, Error> {
 }
 
 /// The embed view (`embed.html`, see `zezhou::chart::embed`), from the finished `index`: the
-/// same head (stylesheet, pre-paint script, the charts' meta), none of the page module (its
-/// loader and preloads go), and in place of the first view the slot the charts module mounts
-/// one chart into, started at once by its start script; a policy of its own.
-pub fn embed(index: &str, charts: &ChartsMeta) -> Result<String, Error> {
+/// same head (stylesheet, pre-paint script), not the page's loader and preloads, and in
+/// place of the first view the slot the app's module mounts one chart into, started at once
+/// by `start` (after `<meta name=zezhou-root>`); a policy of its own.
+pub fn embed(index: &str, start: &Start) -> Result<String, Error> {
     let start = format!(
         "<script type=module src=./{} integrity={}></script>",
-        charts.start, charts.integrity
+        start.file, start.integrity
     );
     let html = rewrite_str(
         index,
@@ -234,7 +226,8 @@ pub fn embed(index: &str, charts: &ChartsMeta) -> Result<String, Error> {
                         Ok(())
                     }
                 ),
-                element!("meta[name=zezhou-charts]", |el| {
+                // (trunk's release page has no `<head>` tag to append to.)
+                element!("meta[name=zezhou-root]", |el| {
                     el.after(&start, ContentType::Html);
                     Ok(())
                 }),

@@ -73,17 +73,17 @@ pub const TEXTS_ATTRIBUTES: [&str; 6] = [
 /// The story's language pools' file names in `dist/` before their hash: `story-hans-….bin`.
 pub const TEXTS_NAMES: [&str; 3] = ["hans", "hant", "en"];
 
-/// The charts module's start script, an external file `charts-{hash}-start.js` that the page
-/// imports with integrity when the charts come near the screen. It fetches the module's files
-/// checked against their integrity values, as the page's loader does; when they cannot load,
-/// it marks the charts' slot `data-state="failed"` (the page's CSS then hides it, rather than
-/// leave "loading" there for good).
+/// The embed view's start script (`embed.html`), an external file `embed-{hash}.js` that the
+/// page imports with integrity: it fetches the app's module (its JavaScript and WebAssembly)
+/// checked against their integrity values, as the page's loader does, and the module then
+/// shows one chart (`zezhou::start`); when they cannot load, it marks the charts' slot
+/// `data-state="failed"` (the page's CSS then hides it, rather than leave "loading" there
+/// for good).
 ///
-/// A template (its quoted placeholders `"__CHARTS_JS__"`, `"__CHARTS_JS_INTEGRITY__"`,
-/// `"__CHARTS_WASM__"`, `"__CHARTS_WASM_INTEGRITY__"` become JSON strings): its parameters
-/// in the page instead would cost the first load two integrity values, and as an external
-/// file checked by integrity it needs no CSP hash.
-pub const CHARTS_START_TEMPLATE: &str = include_str!("js/charts-start.js");
+/// A template (its quoted placeholders `"__JS__"`, `"__JS_INTEGRITY__"`, `"__WASM__"`,
+/// `"__WASM_INTEGRITY__"` become JSON strings): as an external file checked by integrity it
+/// needs no CSP hash.
+pub const EMBED_START_TEMPLATE: &str = include_str!("js/embed-start.js");
 
 /// The script of `404.html`: probes each folder above the missing path, longest first, for
 /// the app's manifest (recognised by the name in the page's `<meta name="application-name">`),
@@ -193,14 +193,14 @@ mod tests {
     }
 
     #[test]
-    fn the_charts_template_has_each_placeholder_once() {
+    fn the_embed_template_has_each_placeholder_once() {
         for p in [
-            "\"__CHARTS_JS__\"",
-            "\"__CHARTS_JS_INTEGRITY__\"",
-            "\"__CHARTS_WASM__\"",
-            "\"__CHARTS_WASM_INTEGRITY__\"",
+            "\"__JS__\"",
+            "\"__JS_INTEGRITY__\"",
+            "\"__WASM__\"",
+            "\"__WASM_INTEGRITY__\"",
         ] {
-            assert_eq!(CHARTS_START_TEMPLATE.matches(p).count(), 1, "{p}");
+            assert_eq!(EMBED_START_TEMPLATE.matches(p).count(), 1, "{p}");
         }
     }
 }

@@ -1,7 +1,7 @@
-// The charts module's start script (see `scripts::CHARTS_START_TEMPLATE`): the quoted
-// placeholders become the module's file names and integrity values.
+// The embed view's start script (see `scripts::EMBED_START_TEMPLATE`): the quoted
+// placeholders become the app module's file names and integrity values.
 const at = (name) => new URL(name, import.meta.url).href;
-const js = at("__CHARTS_JS__");
+const js = at("__JS__");
 try {
   // As the page's loader: a module <script> with integrity, then import().
   await new Promise((ok, no) =>
@@ -9,7 +9,7 @@ try {
       Object.assign(document.createElement('script'), {
         type: 'module',
         src: js,
-        integrity: "__CHARTS_JS_INTEGRITY__",
+        integrity: "__JS_INTEGRITY__",
         crossOrigin: 'anonymous',
         onload: ok,
         onerror: no,
@@ -18,7 +18,7 @@ try {
   );
   const { default: init } = await import(js);
   await init({
-    module_or_path: fetch(at("__CHARTS_WASM__"), { integrity: "__CHARTS_WASM_INTEGRITY__" }),
+    module_or_path: fetch(at("__WASM__"), { integrity: "__WASM_INTEGRITY__" }),
   });
 } catch (e) {
   // The page's CSS then hides the slot, rather than leave "loading" there for good.
