@@ -126,6 +126,7 @@ pub mod browser;
 pub mod components;
 pub mod data;
 mod hooks;
+pub mod markup;
 pub mod state;
 
 pub use zezhou_core::{
@@ -270,16 +271,17 @@ fn ready(state: state::AppState, was: Option<f64>) {
     }
     browser::offline::register_service_worker();
     browser::island::load_charts_when_near();
+    markup::preload();
 }
 
 /// Starts the charts (and read-aloud, the poster), which live in a part of this module that
 /// the browser loads the first time they are asked for ([`charts`]): in the page when they
 /// come near the screen (`browser::island`), or alone in the embed view (`embed`).
 pub fn start_charts(embed: bool) {
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", feature = "split"))]
     wasm_bindgen_futures::spawn_local(charts(embed));
-    // (On the host, the same code, called at once: it compiles, and has nothing to mount into.)
-    #[cfg(not(target_arch = "wasm32"))]
+    // (Unsplit, as on the host or in the WebAssembly unit tests: the same code, at once.)
+    #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
     charts(embed);
 }
 
@@ -288,7 +290,7 @@ pub fn start_charts(embed: bool) {
 /// only it uses is a WebAssembly module of its own that the post-build step splits off the
 /// page's (`crates/postbuild/src/split.rs`) and the page loads on the first call, sharing
 /// its memory, its Leptos runtime and its story.
-#[cfg_attr(target_arch = "wasm32", leptos::lazy)]
+#[cfg_attr(all(target_arch = "wasm32", feature = "split"), leptos::lazy)]
 fn charts(embed: bool) {
     // Read-aloud first: it needs no slot (the page may have asked for it with the charts
     // still far below).

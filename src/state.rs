@@ -278,11 +278,14 @@ impl AppState {
         change(self.panel, None);
     }
 
-    /// Switches the interface's language: at once when its texts are here, else when they
-    /// arrive ([`crate::data::with_texts`]; the last switch asked for wins).
+    /// Switches the interface's language: at once when its texts and markup are here, else
+    /// when they arrive ([`crate::data::with_texts`], [`crate::markup::with_markup`]; the last
+    /// switch asked for wins).
     pub fn set_lang(&self, lang: Lang) {
         let signal = self.lang;
-        crate::data::with_texts(lang, move || change(signal, lang));
+        crate::data::with_texts(lang, move || {
+            crate::markup::with_markup(lang, move || change(signal, lang));
+        });
     }
 
     /// Sets the appearance (system, light, dark, high contrast).

@@ -1,13 +1,12 @@
-use crate::data::story;
-use crate::html::{card_head, card_text};
 use crate::i18n::strings;
+use crate::markup;
 use crate::state::use_app;
 use crate::view::event_dom_id;
 use leptos::prelude::*;
 
 /// One event: rank, theme, title, summary, key figures; expands in place to its full text.
 ///
-/// The head and the text are markup from [`crate::html`], per language; the tiles and marks
+/// The head and the text are markup from [`crate::html`], per language ([`crate::markup`]); the tiles and marks
 /// in them open the panel through the list's delegated click ([`super::EventSection`]).
 #[component]
 pub fn EventCard(
@@ -34,19 +33,13 @@ pub fn EventCard(
             >
                 <div
                     class="card__head"
-                    inner_html=move || {
-                        let story = story();
-                        story.event(rank).and_then(|e| super::story_markup(state.first_markup(), || card_head(story, e, lang.get())))
-                    }
+                    inner_html=move || super::story_markup(state.first_markup(), || markup::head(lang.get(), rank))
                 ></div>
                 <div
                     class="card__body"
                     id=body_id.clone()
                     hidden=move || !is_open.get()
-                    inner_html=move || {
-                        let story = story();
-                        story.event(rank).and_then(|e| super::story_markup(state.first_markup(), || card_text(story, e, lang.get())))
-                    }
+                    inner_html=move || super::story_markup(state.first_markup(), || markup::text(lang.get(), rank))
                 ></div>
                 <button
                     type="button"

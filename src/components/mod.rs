@@ -3,9 +3,13 @@
 /// The story's markup for an `inner_html` (the lead, a card's head or text): `None` while
 /// the build's first view of it is still on screen ([`crate::state::AppState::first_markup`],
 /// read and so tracked here), so that the take-over keeps that markup, every node of it,
-/// and builds none; `markup()` once the language has changed.
-fn story_markup(first_markup: bool, markup: impl FnOnce() -> String) -> Option<String> {
-    (!first_markup).then(markup)
+/// and builds none; once the language has changed, `markup()`, from [`crate::markup`].
+fn story_markup(first_markup: bool, markup: impl FnOnce() -> Option<String>) -> Option<String> {
+    if first_markup {
+        None
+    } else {
+        markup()
+    }
 }
 
 mod app;

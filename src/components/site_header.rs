@@ -2,7 +2,8 @@ use super::event_section::{open_from_click, space_clicks};
 use super::{AppearanceSwitch, LanguageSwitch, ShareButton, TextSizeSwitch};
 use crate::browser;
 use crate::data::story;
-use crate::html::{lead, listen_control};
+use crate::html::listen_control;
+use crate::markup;
 use crate::i18n::strings;
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -49,7 +50,7 @@ pub fn SiteHeader() -> impl IntoView {
             <p
                 class="site-header__lead"
                 data-testid="lead"
-                inner_html=move || super::story_markup(state.first_markup(), || lead(story(), lang.get()))
+                inner_html=move || super::story_markup(state.first_markup(), || markup::lead(lang.get()))
                 on:keydown=move |ev| space_clicks(&ev)
             ></p>
             <div

@@ -13,7 +13,7 @@ use crate::chart::draw::{hex, Palette, FONT_FAMILY};
 use crate::chart::measure::wrap;
 use crate::format;
 use crate::i18n::{rank_label, strings};
-use crate::model::{Figure, Lang, Provenance, Story};
+use crate::model::{Decimal, Figure, Lang, Provenance, Story};
 use crate::text::escape::escape;
 use qrcode::{Color, EcLevel, QrCode};
 
@@ -31,6 +31,12 @@ const FOOT_TOP: f64 = HEIGHT - MARGIN - QR_SIDE;
 /// Bold text runs wider than [`text_width`]'s estimate: lines are wrapped to this share of
 /// the column.
 const BOLD_ROOM: f64 = 0.85;
+
+/// A length of the picture as SVG writes it: at most three places, no trailing zeros (one
+/// way to write numbers, `Decimal`, and no float formatting in the browser's bundle).
+fn px(v: f64) -> Decimal {
+    Decimal::from_f64(v, 3)
+}
 
 /// What a poster shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -272,10 +278,11 @@ impl Svg {
 
     #[inline]
     fn sized(palette: &Palette, width: f64, height: f64) -> Svg {
+        let (w, h) = (px(width), px(height));
         let out = format!(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" \
-             viewBox=\"0 0 {width} {height}\" font-family=\"{}\">\
-             <rect width=\"{width}\" height=\"{height}\" fill=\"{}\"/>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
+             viewBox=\"0 0 {w} {h}\" font-family=\"{}\">\
+             <rect width=\"{w}\" height=\"{h}\" fill=\"{}\"/>",
             escape(FONT_FAMILY),
             hex(palette.background)
         );
@@ -303,7 +310,10 @@ impl Svg {
             // The baseline sits about four fifths down the line.
             let baseline = y + (line_height + size * 0.7) / 2.0;
             self.out.push_str(&format!(
-                "<text x=\"{x}\" y=\"{baseline:.1}\" font-size=\"{size}\"{weight} fill=\"{fill}\">{}</text>",
+                "<text x=\"{}\" y=\"{:.1}\" font-size=\"{}\"{weight} fill=\"{fill}\">{}</text>",
+                px(x),
+                Decimal::from_f64(baseline, 1),
+                px(size),
                 escape(&line),
                 weight = if bold { " font-weight=\"700\"" } else { "" },
             ));
@@ -316,14 +326,17 @@ impl Svg {
     fn band(&mut self, colour: &str) {
         self.out.push_str(&format!(
             "<rect width=\"{}\" height=\"16\" fill=\"{colour}\"/>",
-            self.width
+            px(self.width)
         ));
     }
 
     #[inline]
     fn rule(&mut self, y: f64, colour: &str) {
         self.out.push_str(&format!(
-            "<rect x=\"{MARGIN}\" y=\"{y}\" width=\"{COLUMN}\" height=\"3\" fill=\"{colour}\"/>"
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"3\" fill=\"{colour}\"/>",
+            px(MARGIN),
+            px(y),
+            px(COLUMN)
         ));
     }
 
@@ -365,11 +378,15 @@ impl QrModules {
     fn draw(&self, svg: &mut Svg, x: f64, y: f64, side: f64) {
         let modules = self.side + 8;
         let unit = side / modules as f64;
+        let side = px(side);
         svg.out.push_str(&format!(
-            "<rect x=\"{x}\" y=\"{y}\" width=\"{side}\" height=\"{side}\" fill=\"#ffffff\"/>\
-             <path fill=\"#000000\" transform=\"translate({:.3} {:.3}) scale({unit:.5})\" d=\"",
-            x + 4.0 * unit,
-            y + 4.0 * unit,
+            "<rect x=\"{}\" y=\"{}\" width=\"{side}\" height=\"{side}\" fill=\"#ffffff\"/>\
+             <path fill=\"#000000\" transform=\"translate({:.3} {:.3}) scale({:.5})\" d=\"",
+            px(x),
+            px(y),
+            Decimal::from_f64(x + 4.0 * unit, 3),
+            Decimal::from_f64(y + 4.0 * unit, 3),
+            Decimal::from_f64(unit, 5),
         ));
         for row in 0..self.side {
             let mut col = 0;

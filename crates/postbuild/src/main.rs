@@ -43,10 +43,10 @@ fn main() -> ExitCode {
                 eprintln!("postbuild: warning: {why}");
             }
             if s.charts.is_empty() {
-                eprintln!("postbuild: warning: no charts split off the app's module in this build");
+                eprintln!("postbuild: warning: nothing split off the app's module in this build");
             }
             println!(
-                "postbuild: charts split off ({}), {} script(s) minified, short import and export names in {} module(s), {} stylesheets joined, first view rendered, \
+                "postbuild: split off the app's module: {};  {} script(s) minified, short import and export names in {} module(s), {} stylesheets joined, first view rendered, \
                  CSP set{}, 404.html and sw.js ({} files precached) written in {}",
                 s.charts.join(", "),
                 s.minified,

@@ -61,7 +61,7 @@ pub struct Input {
 /// What the split wrote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Split {
-    /// The charts' modules' file names in `dir` (`charts-{hash}.wasm`).
+    /// The split-off modules' file names in `dir` (`{function}-{hash}.wasm`, `shared-…`).
     pub modules: Vec<String>,
 }
 
@@ -137,11 +137,11 @@ fn split_in(dir: &Path, stem: &str, input: &Input, work: &Path) -> Result<Split,
     let mut modules = Vec::new();
     for module in &split.split_modules {
         let bytes = read(module)?;
-        let name = format!("charts-{}.wasm", hash::short_hash(&bytes));
         let from = module
             .file_name()
             .and_then(|n| n.to_str())
             .unwrap_or_default();
+        let name = format!("{}-{}.wasm", module_name(from), hash::short_hash(&bytes));
         link = with_integrity(&link, from, &name, &hash::integrity(&bytes))?;
         write(&dir.join(&name), &bytes)?;
         modules.push(name);
@@ -150,6 +150,19 @@ fn split_in(dir: &Path, stem: &str, input: &Input, work: &Path) -> Result<Split,
     write(&dir.join(format!("{stem}.js")), join(&js, &link)?.as_bytes())?;
     write(&dir.join(format!("{stem}_bg.wasm")), &read(&page_wasm)?)?;
     Ok(Split { modules })
+}
+
+/// The name of a module the tool wrote (`split_{function}_{digits}.wasm` for a lazy
+/// function's, `chunk_{n}_{…}.wasm` for what several share) without the tool's numbers:
+/// the function's name, or `shared`.
+pub fn module_name(file: &str) -> &str {
+    match file.strip_prefix("split_") {
+        Some(rest) => rest
+            .trim_end_matches(".wasm")
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .trim_end_matches('_'),
+        None => "shared",
+    }
 }
 
 fn run(command: &mut Command) -> Result<(), Error> {
@@ -183,24 +196,11 @@ pub fn with_integrity(link: &str, from: &str, to: &str, integrity: &str) -> Resu
     Ok(format!("{}{checked}{}", &link[..at], &link[at + fetch.len()..]))
 }
 
-/// wasm-bindgen's JavaScript `js` with the link script `link` in place of its import: the
-/// link's import of the page's `initSync` goes (it is the same file now), its exports become
-/// constants, and the namespace `js` imported them as becomes an object of them.
+/// wasm-bindgen's JavaScript `js` with the link script `link` in place of its imports of it
+/// (one per lazy function, each `import * as NAME from LINK`): the link's import of the
+/// page's `initSync` goes (it is the same file now), its exports become constants, and each
+/// namespace becomes an object of them.
 pub fn join(js: &str, link: &str) -> Result<String, Error> {
-    let from = format!(" from \"{LINK}\"");
-    let at = once(js, &from, "the page's import of the link")?;
-    let line_start = js[..at].rfind('\n').map_or(0, |i| i + 1);
-    let namespace = js[line_start..at]
-        .strip_prefix("import * as ")
-        .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        .ok_or_else(|| {
-            Error::Unexpected(format!(
-                "the page imports the link as {:?}, not `import * as NAME`",
-                &js[line_start..at]
-            ))
-        })?;
-    let line_end = js[at..].find('\n').map_or(js.len(), |i| at + i + 1);
-
     let import = once(link, "import { initSync } from ", "the link's import")?;
     let import_end = link[import..].find('\n').map_or(link.len(), |i| import + i + 1);
     let mut body = format!("{}{}", &link[..import], &link[import_end..]);
@@ -219,12 +219,39 @@ pub fn join(js: &str, link: &str) -> Result<String, Error> {
             "the split's link script exports nothing, or not as `export const`".into(),
         ));
     }
-    Ok(format!(
-        "{}{body}\nconst {namespace} = {{ {} }};\n{}",
-        &js[..line_start],
-        names.join(", "),
-        &js[line_end..]
-    ))
+    let exports = names.join(", ");
+
+    let from = format!(" from \"{LINK}\"");
+    let mut out = String::new();
+    let mut rest = js;
+    let mut joined = false;
+    while let Some(at) = rest.find(&from) {
+        let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
+        let namespace = rest[line_start..at]
+            .strip_prefix("import * as ")
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .ok_or_else(|| {
+                Error::Unexpected(format!(
+                    "the page imports the link as {:?}, not `import * as NAME`",
+                    &rest[line_start..at]
+                ))
+            })?;
+        let line_end = rest[at..].find('\n').map_or(rest.len(), |i| at + i + 1);
+        out.push_str(&rest[..line_start]);
+        if !std::mem::replace(&mut joined, true) {
+            out.push_str(&body);
+            out.push('\n');
+        }
+        out.push_str(&format!("const {namespace} = {{ {exports} }};\n"));
+        rest = &rest[line_end..];
+    }
+    if !joined {
+        return Err(Error::Unexpected(format!(
+            "the split page's JavaScript does not import {LINK}: has wasm-bindgen changed?"
+        )));
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -232,6 +259,13 @@ mod tests {
     use super::*;
 
     const LINK_JS: &str = "import { initSync } from \"./zezhou-0123.js\";\n\nlet shared;\nfunction makeLoad(f) { return f; }\nexport const __wasm_split_load_charts_1 = makeLoad(() => {\n    const src = fetch(new URL(\"./split_charts_1.wasm\", import.meta.url));\n    return src;\n});\n";
+
+    #[test]
+    fn modules_are_named_after_their_function() {
+        assert_eq!(module_name("split_charts_2217864185619971900.wasm"), "charts");
+        assert_eq!(module_name("split_markup_16.wasm"), "markup");
+        assert_eq!(module_name("chunk_3_charts_markup.wasm"), "shared");
+    }
 
     #[test]
     fn the_link_fetches_the_hashed_module_with_its_integrity() {
@@ -246,12 +280,13 @@ mod tests {
 
     #[test]
     fn the_link_becomes_part_of_the_page_s_javascript() {
-        let js = "/* @ts-self-types */\nimport * as import1 from \"./__wasm_split.js\"\n\nfunction initSync() {}\nconst imports = { \"./__wasm_split.js\": import1 };\n";
+        // One import per lazy function, each a namespace of all the link's exports.
+        let js = "/* @ts-self-types */\nimport * as import1 from \"./__wasm_split.js\"\nimport * as import2 from \"./__wasm_split.js\"\n\nfunction initSync() {}\nconst imports = { \"./__wasm_split.js\": import1 };\n";
         let joined = join(js, LINK_JS).unwrap();
         assert!(!joined.contains("import "), "{joined}");
         assert!(!joined.contains("export "), "{joined}");
-        assert!(joined.contains("const __wasm_split_load_charts_1 = makeLoad("));
-        assert!(joined.contains("const import1 = { __wasm_split_load_charts_1 };"));
+        assert_eq!(joined.matches("const __wasm_split_load_charts_1 = makeLoad(").count(), 1);
+        assert!(joined.contains("const import1 = { __wasm_split_load_charts_1 };\nconst import2 = { __wasm_split_load_charts_1 };\n"));
         assert!(joined.starts_with("/* @ts-self-types */\n"));
         assert!(joined.ends_with("const imports = { \"./__wasm_split.js\": import1 };\n"));
         // The page's JavaScript without the import, or with another shape of it, stops it.

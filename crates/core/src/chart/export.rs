@@ -25,7 +25,7 @@ use super::strings::title;
 use crate::cite::Citations;
 use crate::format;
 use crate::model::{Figure, Lang, Provenance, Story, Unit};
-use serde_json::{json, Value};
+use serde::Serialize;
 
 /// The byte-order mark that starts the CSV.
 pub(crate) const BOM: char = '\u{feff}';
@@ -145,73 +145,137 @@ pub fn csv(data: &ChartData, lang: Lang, cite: &Citations) -> String {
 
 /// The chart's data as pretty-printed JSON: title, description and citation in `lang`, and
 /// every figure with its exact value (as a number and as the exact decimal text), unit,
-/// kind, event, provenance and source span in three languages (or formula).
+/// kind, event, provenance and source span in three languages (or formula). (Serialised
+/// from structs whose fields are in alphabetical order, as a JSON object's keys are written
+/// sorted; the number is the decimal's nearest `f64`, or a whole number: nothing is parsed.)
 #[inline]
 pub fn json(data: &ChartData, story: &Story, lang: Lang, cite: &Citations) -> String {
-    let figures: Vec<Value> = data
+    let figures = data
         .rows()
         .into_iter()
         .map(|row| {
             let f = row.figure;
-            let exact = f.value.to_string();
-            let number: Value = exact
-                .parse::<serde_json::Number>()
-                .map(Value::Number)
-                .unwrap_or(Value::Null);
-            let (span, formula) = match &f.provenance {
+            let (source_span, formula) = match &f.provenance {
                 Provenance::Reported(span) => (
-                    json!({
-                        "zh-Hans": span.text.hans,
-                        "zh-Hant": span.text.hant,
-                        "en": span.text.en,
+                    Some(SpanJson {
+                        en: span.text.en.as_str(),
+                        hans: span.text.hans.as_str(),
+                        hant: span.text.hant.as_str(),
                     }),
-                    Value::Null,
+                    None,
                 ),
-                Provenance::Derived { formula, .. } => {
-                    (Value::Null, Value::String(formula.get(lang).to_owned()))
-                }
+                Provenance::Derived { formula, .. } => (None, Some(formula.get(lang))),
             };
-            json!({
-                "id": f.id,
-                "group": row.group.get(lang),
-                "role": row.role.as_str(),
-                "label": f.label.get(lang),
-                "value": number,
-                "value_exact": exact,
-                "unit": unit_name(f.unit),
-                "counter": f.counter.as_ref().map(|c| c.for_value(f.value, lang)),
-                "formatted": format::figure(f, lang),
-                "kind": f.kind.as_str(),
-                "event": f.event,
-                "provenance": provenance_name(f),
-                "source_span": span,
-                "formula": formula,
-            })
+            FigureJson {
+                counter: f.counter.as_ref().map(|c| c.for_value(f.value, lang)),
+                event: f.event,
+                formatted: format::figure(f, lang),
+                formula,
+                group: row.group.get(lang),
+                id: f.id.as_str(),
+                kind: f.kind.as_str(),
+                label: f.label.get(lang),
+                provenance: provenance_name(f),
+                role: row.role.as_str(),
+                source_span,
+                unit: unit_name(f.unit),
+                value: match f.value.whole() {
+                    Some(n) => Number::Whole(n),
+                    None => Number::Fraction(f.value.to_f64()),
+                },
+                value_exact: f.value.to_string(),
+            }
         })
         .collect();
-    let doc = json!({
-        "story": story.id,
-        "chart": data.kind.slug(),
-        "title": title(data.kind, lang),
-        "language": lang.as_str(),
-        "description": describe(data, lang),
-        "source": {
-            "title": story.title.get(lang),
-            "place": story.place.get(lang),
-            "year": story.year,
-            "byline": story.byline.get(lang),
-            "item": story.source.get(lang),
+    let doc = DocJson {
+        chart: data.kind.slug(),
+        citation: CitationJson {
+            app: &cite.app,
+            report: &cite.report,
         },
-        "citation": { "report": cite.report, "app": cite.app },
-        "figures": figures,
-    });
+        description: describe(data, lang),
+        figures,
+        language: lang.as_str(),
+        source: SourceJson {
+            byline: story.byline.get(lang),
+            item: story.source.get(lang),
+            place: story.place.get(lang),
+            title: story.title.get(lang),
+            year: story.year,
+        },
+        story: story.id.as_str(),
+        title: title(data.kind, lang),
+    };
     serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct DocJson<'a> {
+    chart: &'a str,
+    citation: CitationJson<'a>,
+    description: String,
+    figures: Vec<FigureJson<'a>>,
+    language: &'a str,
+    source: SourceJson<'a>,
+    story: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct CitationJson<'a> {
+    app: &'a str,
+    report: &'a str,
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    byline: &'a str,
+    item: &'a str,
+    place: &'a str,
+    title: &'a str,
+    year: u16,
+}
+
+#[derive(Serialize)]
+struct FigureJson<'a> {
+    counter: Option<&'a str>,
+    event: u8,
+    formatted: String,
+    formula: Option<&'a str>,
+    group: &'a str,
+    id: &'a str,
+    kind: &'a str,
+    label: &'a str,
+    provenance: &'a str,
+    role: &'a str,
+    source_span: Option<SpanJson<'a>>,
+    unit: &'a str,
+    value: Number,
+    value_exact: String,
+}
+
+#[derive(Serialize)]
+struct SpanJson<'a> {
+    en: &'a str,
+    #[serde(rename = "zh-Hans")]
+    hans: &'a str,
+    #[serde(rename = "zh-Hant")]
+    hant: &'a str,
+}
+
+/// A figure's value as a JSON number: whole, or with a fraction.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Number {
+    Whole(i64),
+    Fraction(f64),
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::story;
+    use serde_json::Value;
 
     /// Splits CSV text into records and fields (RFC 4180), for checking the output.
     fn parse_csv(text: &str) -> Vec<Vec<String>> {

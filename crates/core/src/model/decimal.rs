@@ -145,6 +145,12 @@ impl Decimal {
         i64::try_from(rounded).ok().map(|m| Decimal::new(m, digits))
     }
 
+    /// The whole number this is, if it is one (for the JSON download's number).
+    #[inline]
+    pub(crate) fn whole(self) -> Option<i64> {
+        (self.scale == 0).then_some(self.mantissa)
+    }
+
     /// Converts to `f64` for drawing (never for display).
     #[inline]
     pub(crate) fn to_f64(self) -> f64 {
