@@ -81,34 +81,45 @@
 //! language's page before the first paint, and keeps the events hidden while a link's view
 //! (an open card, a filter, a search, a sort) waits to be applied.
 //!
-//! # Two modules
+//! # One module, split in parts
 //!
-//! The first load has a budget of 150 KB gzipped (README, "Status and figures"), so:
+//! The first load has a budget of 150 KB gzipped (README, "Status and figures"), so the app
+//! is one WebAssembly module (one Leptos runtime, one allocator, one story) whose parts the
+//! page does not need at first are Leptos' `#[lazy]` functions: the post-build step splits
+//! each off into a file of its own (`crates/postbuild/src/split.rs`, the tool behind
+//! `cargo leptos --split`), which the page fetches on the first call, checked by its
+//! integrity value, and which shares the page's memory and everything else:
 //!
 //! - the page ([`start`], `src/main.rs`): header, headline figures, the ten cards with
 //!   filters, search and sort, the figure and term panel. The cards' and the panel's text is
 //!   markup from [`html`] set as `inner_html` (one delegated click opens the panel from a
 //!   tile or mark), because every Leptos view and reactive closure costs code; Leptos keeps
 //!   everything that changes piecemeal (open card, filters, controls, the panel's frame);
-//! - the charts ([`start_charts`], `src/bin/charts.rs`): a second WebAssembly module that
-//!   trunk builds as a "worker" asset and the page loads when the charts come near the
-//!   screen (`browser::island`). It mounts `components::ChartsApp` into the page's
-//!   `#charts-root`. It embeds only the part of the story it shows (`build.rs`:
-//!   `story-charts.bin`; each entry point names its bytes, [`data::embed`]). The two share
-//!   no memory: the charts read `<html lang>`, its text size and
-//!   the URL ([`state::provide_charts_state`]) and ask the page to open a card or keep the
-//!   scale in the URL with window events;
-//! - read-aloud lives in the charts module too (`browser::speech`: voices, utterances,
+//! - the charts ([`start_charts`], `charts-{hash}.wasm`), which the page loads when they come
+//!   near the screen (`browser::island`): `components::ChartsApp` mounted into the page's
+//!   `#charts-root`. They read the part of the story they show, with every language's texts
+//!   ([`data::charts_story`], `build.rs`: `story-charts.bin`), follow `<html lang>`, its
+//!   text size and the URL ([`state::provide_charts_state`]), and ask the page to open a
+//!   card or keep the scale in the URL with window events (`browser::island`, typed in the
+//!   core's `island`);
+//! - read-aloud is in the charts' part too (`browser::speech`: voices, utterances,
 //!   highlighting, pause, resume and stop). The page has only the sentence spans and the
-//!   listen controls ([`html`]) and, for a press, asks that module with a window event
-//!   (`browser::island::ask_charts`); before the module has started, the press waits on
-//!   its control (busy) and the page loads the module at once, which then takes it up.
-//!   Starting the module early mounts the charts far below, and moves nothing on screen;
+//!   listen controls ([`html`]) and, for a press, asks that part with a window event
+//!   (`browser::island::ask_charts`); before it has started, the press waits on its control
+//!   (busy) and the page starts the charts at once, which then take it up. Starting them
+//!   early mounts the charts far below, and moves nothing on screen;
 //! - the poster (`browser::poster`) is asked for the same way (a poster button beside each
 //!   listen control, `browser::island::ask_charts`); the how-to-cite box
-//!   (`components::CiteBox`) and each chart's embed action are in that module too;
-//! - the embed view (`embed.html`, written by the post-build step): the charts module alone,
-//!   which mounts `components::EmbedApp` (one chart) when `<html data-embed>`.
+//!   (`components::CiteBox`) and each chart's embed action are in that part too;
+//! - the story's markup in another language ([`markup`], `markup-{hash}.wasm`): the page
+//!   keeps the first view's markup as the build wrote it, so it builds markup only when the
+//!   reader switches language; loaded once the page is idle, or at the first switch;
+//! - the embed view (`embed.html`, written by the post-build step): the same module, which
+//!   mounts `components::EmbedApp` (one chart) when `<html data-embed>`, and no page.
+//!
+//! What two parts share and the page does not (`shared-{hash}.wasm`) comes with either.
+//! Without the `split` feature (the WebAssembly unit tests, which nothing splits) the lazy
+//! functions are ordinary ones.
 //!
 //! Charts: plotters does the charting. Each chart's value axis is plotters' linear or
 //! logarithmic coordinate with its key points as ticks, and its bars, gridlines and axes are
@@ -276,22 +287,41 @@ fn ready(state: state::AppState, was: Option<f64>) {
 
 /// Starts the charts (and read-aloud, the poster), which live in a part of this module that
 /// the browser loads the first time they are asked for ([`charts`]): in the page when they
-/// come near the screen (`browser::island`), or alone in the embed view (`embed`).
+/// come near the screen (`browser::island`), or alone in the embed view (`embed`). When that
+/// part cannot load (a file that fails its integrity check, a network error), the slot says
+/// so (`data-state="failed"`, which the page's CSS hides) and the page goes on.
 pub fn start_charts(embed: bool) {
     #[cfg(all(target_arch = "wasm32", feature = "split"))]
-    wasm_bindgen_futures::spawn_local(charts(embed));
+    wasm_bindgen_futures::spawn_local(async move {
+        if charts(embed).await.is_err() {
+            charts_failed();
+        }
+    });
     // (Unsplit, as on the host or in the WebAssembly unit tests: the same code, at once.)
     #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
-    charts(embed);
+    let _ = charts(embed);
+}
+
+/// Marks the charts' slot as failed (see [`start_charts`]).
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+fn charts_failed() {
+    if let Some(root) = leptos::prelude::document().get_element_by_id(browser::island::CHARTS_ROOT)
+    {
+        let _ = root.set_attribute("data-state", "failed");
+    }
 }
 
 /// Mounts `components::ChartsApp` (or `components::EmbedApp`) in place of the charts slot's
-/// note, and starts read-aloud and the poster: Leptos' `#[lazy]`, so this and everything
-/// only it uses is a WebAssembly module of its own that the post-build step splits off the
-/// page's (`crates/postbuild/src/split.rs`) and the page loads on the first call, sharing
-/// its memory, its Leptos runtime and its story.
-#[cfg_attr(all(target_arch = "wasm32", feature = "split"), leptos::lazy)]
-fn charts(embed: bool) {
+/// note, and starts read-aloud and the poster. A split point (the macro behind Leptos'
+/// `#[lazy]`, here `fallible`: a part that cannot load is an error, not a panic), so this and
+/// everything only it uses is a WebAssembly module of its own that the post-build step
+/// splits off the page's (`crates/postbuild/src/split.rs`) and the page loads on the first
+/// call, sharing its memory, its Leptos runtime and its allocator.
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(charts, fallible)
+)]
+fn charts(embed: bool) -> Result<(), wasm_split_helpers::SplitLoaderError> {
     // Read-aloud first: it needs no slot (the page may have asked for it with the charts
     // still far below).
     browser::speech::serve();
@@ -299,7 +329,7 @@ fn charts(embed: bool) {
     let Some(root) = leptos::prelude::document().get_element_by_id(browser::island::CHARTS_ROOT)
     else {
         leptos::logging::error!("no charts slot to mount into");
-        return;
+        return Ok(());
     };
     root.set_inner_html("");
     let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
@@ -310,4 +340,5 @@ fn charts(embed: bool) {
     }
     let _ = root.set_attribute("data-state", "ready");
     let _ = root.remove_attribute("aria-busy");
+    Ok(())
 }

@@ -20,11 +20,15 @@ pub struct StoryMarkup {
     events: Vec<(u8, String, String)>,
 }
 
-/// Builds `lang`'s markup from the story as it is (its texts for `lang` are there).
-#[cfg_attr(all(target_arch = "wasm32", feature = "split"), leptos::lazy)]
-fn markup(lang: Lang) -> StoryMarkup {
+/// Builds `lang`'s markup from the story as it is (its texts for `lang` are there). A split
+/// point (`fallible`: a part that cannot load is an error, not a panic), see the module docs.
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "split"),
+    wasm_split_helpers::wasm_split(markup, preload(preload_markup), fallible)
+)]
+fn markup(lang: Lang) -> Result<StoryMarkup, wasm_split_helpers::SplitLoaderError> {
     let story = crate::data::story();
-    StoryMarkup {
+    Ok(StoryMarkup {
         lead: crate::html::lead(story, lang),
         events: story
             .events
@@ -34,7 +38,7 @@ fn markup(lang: Lang) -> StoryMarkup {
                 (e.rank, head, crate::html::card_text(story, e, lang))
             })
             .collect(),
-    }
+    })
 }
 
 thread_local! {
@@ -45,7 +49,10 @@ thread_local! {
 }
 
 fn index(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|l| *l == lang).unwrap_or_default()
+    Lang::ALL
+        .iter()
+        .position(|l| *l == lang)
+        .unwrap_or_default()
 }
 
 fn store(lang: Lang, markup: StoryMarkup) -> Rc<StoryMarkup> {
@@ -59,21 +66,27 @@ fn store(lang: Lang, markup: StoryMarkup) -> Rc<StoryMarkup> {
 fn get(lang: Lang) -> Option<Rc<StoryMarkup>> {
     let built = BUILT.with_borrow(|built| built[index(lang)].clone());
     #[cfg(not(all(target_arch = "wasm32", feature = "split")))]
-    let built = built.or_else(|| Some(store(lang, markup(lang))));
+    let built = built.or_else(|| markup(lang).ok().map(|m| store(lang, m)));
     built
 }
 
 /// Runs `then` once `lang`'s markup is built (its texts must be there): at once when it is;
 /// else in the browser after the part of the module that builds it has loaded, the first
-/// time, unless another switch was asked for meanwhile (the last one wins).
+/// time, unless another switch was asked for meanwhile (the last one wins). When that part
+/// cannot load, nothing changes (as when a language's texts cannot).
 pub fn with_markup(lang: Lang, then: impl FnOnce() + 'static) {
     WANTED.set(Some(lang));
     #[cfg(all(target_arch = "wasm32", feature = "split"))]
     if get(lang).is_none() {
         wasm_bindgen_futures::spawn_local(async move {
-            store(lang, markup(lang).await);
-            if WANTED.get() == Some(lang) {
-                then();
+            match markup(lang).await {
+                Ok(built) => {
+                    store(lang, built);
+                    if WANTED.get() == Some(lang) {
+                        then();
+                    }
+                }
+                Err(_) => leptos::logging::warn!("the markup for {} cannot load", lang.as_str()),
             }
         });
         return;
@@ -90,17 +103,17 @@ pub fn preload() {
     {
         use wasm_bindgen::JsCast;
         let load = wasm_bindgen::closure::Closure::once_into_js(|| {
-            wasm_bindgen_futures::spawn_local(__preload_markup());
+            wasm_bindgen_futures::spawn_local(async {
+                let _ = preload_markup().await;
+            });
         });
         let Some(window) = web_sys::window() else {
             return;
         };
         // (WebKit has no requestIdleCallback.)
         if window.request_idle_callback(load.unchecked_ref()).is_err() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                load.unchecked_ref(),
-                1000,
-            );
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(load.unchecked_ref(), 1000);
         }
     }
 }

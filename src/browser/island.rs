@@ -1,10 +1,9 @@
-//! The link between the page and the charts, which are a second WebAssembly module loaded
-//! after the first view (see the crate docs, "Two modules"):
+//! The link between the page and the charts, a part of the app's module that the page loads
+//! after the first view (see the crate docs, "One module, split in parts"):
 //!
-//! - the page loads the charts' start script when their slot comes near the screen, or at
-//!   once when the reader asks for something only that module does (read-aloud), from the
-//!   URL and with the integrity value the build hook put in `<meta name="zezhou-charts">`;
-//!   that script fetches the module checked the same way;
+//! - the page starts the charts ([`crate::start_charts`], which fetches their part the first
+//!   time) when their slot comes near the screen, or at once when the reader asks for
+//!   something only that part does (read-aloud, the poster);
 //! - the two talk through the document: the charts follow `<html lang>`, its text size
 //!   (`data-text`) and the URL; each asks the other for things with typed messages
 //!   ([`Ask`], the core's `island`: window events with a string `detail`, encoded and read
@@ -16,8 +15,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub use crate::island::{
-    Ask, Target, BUSY, BUSY_POSTER, BUSY_READ, CHARTS_META, CHARTS_ROOT, LISTEN, POSTER,
-    ROOT_AND_LINKS, ROOT_META,
+    Ask, Target, BUSY, BUSY_POSTER, BUSY_READ, CHARTS_ROOT, LISTEN, POSTER, ROOT_AND_LINKS,
+    ROOT_META,
 };
 
 /// Sends `ask` to whoever listens on the window. True when a listener ([`listen`]) took it:

@@ -3,7 +3,7 @@
 //! (`sentence--reading`) and kept in view, pause, resume and stop.
 //!
 //! This runs in the charts module, not the page (the first load's budget; see the crate
-//! docs, "Two modules"). The page only has the sentence spans and the listen controls
+//! docs, "One module, split in parts"). The page only has the sentence spans and the listen controls
 //! ([`crate::html`]) and, for a press on a control, asks this module to read its target
 //! ([`island::ask_charts`], an [`island::Ask::ReadAloud`] message), loading the module
 //! first if need be; a press made before the module started waits on its control

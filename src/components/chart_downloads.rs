@@ -59,7 +59,8 @@ pub fn ChartDownloads(
         let name = file_name(charts_story(), kind, format.extension());
         let picture = || {
             let layout = layout.get_untracked()?;
-            let source = chart_strings(lang).source_prefix.to_owned() + charts_story().citation.get(lang);
+            let source =
+                chart_strings(lang).source_prefix.to_owned() + charts_story().citation.get(lang);
             // The file carries its colours: the theme's, read as it is saved.
             let palette = Palette::from_css(custom_property);
             Some(for_download(&layout, &palette, title(kind, lang), &source))
@@ -86,7 +87,12 @@ pub fn ChartDownloads(
             Format::Json => save_text(
                 &name,
                 "application/json;charset=utf-8",
-                &json(chart_data(kind), charts_story(), lang, &citations_today(lang)),
+                &json(
+                    chart_data(kind),
+                    charts_story(),
+                    lang,
+                    &citations_today(lang),
+                ),
             ),
         };
         if let Err(err) = result {

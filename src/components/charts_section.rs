@@ -5,8 +5,9 @@ use crate::data::charts_story;
 use crate::state::{provide_charts_state, use_charts};
 use leptos::prelude::*;
 
-/// The root of the charts module (a second WebAssembly module, loaded after the first
-/// view): its state, then the charts and how to cite the report and the page.
+/// The root of the charts module (a part of the app's module, loaded after the first view,
+/// `crate::start_charts`): its state, then the charts and how to cite the report and the
+/// page.
 #[component]
 pub fn ChartsApp() -> impl IntoView {
     provide_charts_state();

@@ -3,8 +3,8 @@ use super::{AppearanceSwitch, LanguageSwitch, ShareButton, TextSizeSwitch};
 use crate::browser;
 use crate::data::story;
 use crate::html::listen_control;
-use crate::markup;
 use crate::i18n::strings;
+use crate::markup;
 use crate::state::use_app;
 use leptos::prelude::*;
 

@@ -13,7 +13,7 @@
 //! that have arrived: a language not there yet has empty strings, so everything that shows
 //! a language reads [`story`] again when it shows it (a reference kept from before holds the
 //! texts of then), and a switch to a language waits for its texts ([`with_texts`]). The
-//! charts module embeds its part of the story whole ([`CHARTS_STORY`]).
+//! charts read their part of the story, with every language ([`charts_story`]).
 
 use crate::chart::spec::{ChartData, ChartKind};
 use crate::model::{Lang, Story};

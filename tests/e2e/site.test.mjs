@@ -138,11 +138,11 @@ for (const [part, pattern] of [
 }
 
 test('a charts module that fails its integrity check is refused; the page goes on', async () => {
-  const page = await tampered(/\/charts-[0-9a-f]+_bg\.wasm$/);
+  const page = await tampered(/\/charts-[0-9a-f]+\.wasm$/);
   await page.goto(env.app.url);
   await waitForApp(page);
   await page.getByTestId('charts-slot').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /charts-[0-9a-f]+_bg\.wasm$/.test(r.name)));
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => /charts-[0-9a-f]+\.wasm$/.test(r.name)));
   await page.waitForTimeout(500);
   assert.ok(page.errors.some((e) => /integrity/i.test(e)), page.errors.join('\n'));
   assert.equal(await page.getByTestId('chart-image').count(), 0);

@@ -1,6 +1,8 @@
-//! The contract between the page and the charts module, two WebAssembly modules that share
-//! no memory (the app's `browser::island` carries it): what one asks of the other, as typed
-//! messages with their window events' names and details, and the DOM names both read.
+//! The contract between the page and the charts module (a part of the app's module that the
+//! page loads when the charts come near the screen; the app's `browser::island` carries it):
+//! what one asks of the other, as typed messages with their window events' names and
+//! details, and the DOM names both read. Messages, not calls: the page never waits for, nor
+//! holds a reference into, the charts' part.
 //!
 //! A message travels as a `CustomEvent` on the window whose name is [`Ask::name`] and whose
 //! `detail` is the string [`Ask::detail`]; the receiver reads it back with [`Ask::parse`],
@@ -123,9 +125,6 @@ fn rank(digits: &str) -> Option<u8> {
 
 /// The id of the element the charts module mounts into.
 pub const CHARTS_ROOT: &str = "charts-root";
-/// The `<meta>` that names the charts module's start script (a file of the site's root)
-/// and its integrity (`data-integrity`), written by the post-build step.
-pub const CHARTS_META: &str = "meta[name=zezhou-charts]";
 /// The `<meta>` that names the site's root relative to the page (the post-build step).
 pub const ROOT_META: &str = "meta[name=zezhou-root]";
 /// [`ROOT_META`] and every link of the head: what the page makes absolute before its address

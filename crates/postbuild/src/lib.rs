@@ -4,26 +4,26 @@
 //!
 //! [`run`], in order:
 //!
-//! 1. minifies the wasm-bindgen JavaScript (esbuild from `node_modules`; trunk's own minifier
-//!    fails on it), gives the functions each WebAssembly module imports from its JavaScript
-//!    and the exports the JavaScript reads short names in both files ([`imports`]: about
-//!    5.6 KB gzipped off the first load and 6 KB off the charts module), joins the
-//!    stylesheets into one file, recomputes integrity, writes the story's texts by language
-//!    (`story-{hans,hant,en}-{hash}.bin`, from `zezhou::data::TEXTS`), and replaces trunk's
-//!    loader with one that starts after the first view's largest paint, fetching the texts
-//!    of the language the app starts in first and the others once it is live ([`bundle`],
-//!    [`scripts::LATE_LOADER`]);
-//! 2. gives the charts module (a trunk "worker" asset, unhashed) hashed names and writes its
-//!    start script;
+//! 1. splits the parts the page loads later off the app's module (the charts, the markup
+//!    in another language: Leptos' `#[lazy]` functions), runs wasm-bindgen on the rest in
+//!    place of trunk's output and optimises every module with wasm-opt ([`split`]);
+//! 2. minifies the wasm-bindgen JavaScript (esbuild from `node_modules`; trunk's own minifier
+//!    fails on it), gives the functions the module imports from its JavaScript and the
+//!    exports the JavaScript reads short names in both files ([`imports`]: about 5.6 KB
+//!    gzipped off the first load), joins the stylesheets into one file, recomputes
+//!    integrity, writes the story's texts by language (`story-{hans,hant,en}-{hash}.bin`,
+//!    from `zezhou::data::TEXTS`), and replaces trunk's loader with one that starts after
+//!    the first view's largest paint, fetching the texts of the language the app starts in
+//!    first and the others once it is live ([`bundle`], [`scripts::LATE_LOADER`]);
 //! 3. under `trunk serve`, makes trunk's reload script constant so the policy can admit it
 //!    ([`dev`]);
-//! 4. renders the first view into `index.html` ([`prerender`]) and adds the fallbacks, the
-//!    charts' `<meta>` and the strict Content-Security-Policy with the hash of every inline
-//!    script ([`page`]);
+//! 4. renders the first view into `index.html` ([`prerender`]) and adds the fallbacks and
+//!    the strict Content-Security-Policy with the hash of every inline script ([`page`]);
 //! 5. draws the link previews' pictures, one per language (`og-{lang}.png`, [`preview`]),
-//!    whose Open Graph and Twitter tags the page carries; writes `embed.html`, the embed view of one chart for other sites' iframes
-//!    ([`page::embed`]), `404.html`, which lands on the app from any mistyped path, and the
-//!    charts' pictures for print ([`print`](mod@print));
+//!    whose Open Graph and Twitter tags the page carries; writes `embed.html`, the embed
+//!    view of one chart for other sites' iframes, with its start script ([`page::embed`]),
+//!    `404.html`, which lands on the app from any mistyped path, and the charts' pictures
+//!    for print ([`print`](mod@print));
 //! 6. writes `sw.js`, precaching exactly the files of this build under a versioned cache
 //!    ([`offline`]).
 //!
@@ -141,7 +141,11 @@ pub fn run(dir: &Path, options: &Options) -> Result<Summary, Error> {
     let page = split::page_to_split(dir)?;
     let charts = match (&page, &options.split) {
         (Some(stem), Some(input)) => split::split_page(dir, stem, input)?.modules,
-        (Some(_), None) => return Err(Error::Missing("the app's module before wasm-bindgen, to split")),
+        (Some(_), None) => {
+            return Err(Error::Missing(
+                "the app's module before wasm-bindgen, to split",
+            ))
+        }
         (None, _) => Vec::new(),
     };
     let minified = match &options.esbuild {

@@ -37,7 +37,14 @@ fn main() -> ExitCode {
     };
     let site = std::env::var("ZEZHOU_SITE_URL").ok();
     let split = Some(split_input());
-    match postbuild::run(&dir, &postbuild::Options { esbuild, site, split }) {
+    match postbuild::run(
+        &dir,
+        &postbuild::Options {
+            esbuild,
+            site,
+            split,
+        },
+    ) {
         Ok(s) => {
             if let postbuild::dev::Reload::Unknown(why) = &s.reload {
                 eprintln!("postbuild: warning: {why}");
@@ -87,7 +94,13 @@ fn split_input() -> postbuild::split::Input {
                 .join("zezhou.wasm")
         });
     let npm = root.join("node_modules/.bin/wasm-opt");
-    let wasm_opt = release.then(|| if npm.exists() { npm } else { PathBuf::from("wasm-opt") });
+    let wasm_opt = release.then(|| {
+        if npm.exists() {
+            npm
+        } else {
+            PathBuf::from("wasm-opt")
+        }
+    });
     postbuild::split::Input {
         wasm,
         wasm_bindgen: PathBuf::from("wasm-bindgen"),

@@ -1,5 +1,5 @@
 //! Finishing trunk's `index.html`: the prerendered first view, the no-script and
-//! no-WebAssembly fallbacks, the charts module's `<meta>`, and a strict
+//! no-WebAssembly fallbacks, the embed view, and a strict
 //! Content-Security-Policy with the hash of every inline script, placed before any script.
 
 use crate::dom;

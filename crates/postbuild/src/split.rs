@@ -147,7 +147,10 @@ fn split_in(dir: &Path, stem: &str, input: &Input, work: &Path) -> Result<Split,
         modules.push(name);
     }
     let js = String::from_utf8_lossy(&read(&bound.join(format!("{stem}.js")))?).into_owned();
-    write(&dir.join(format!("{stem}.js")), join(&js, &link)?.as_bytes())?;
+    write(
+        &dir.join(format!("{stem}.js")),
+        join(&js, &link)?.as_bytes(),
+    )?;
     write(&dir.join(format!("{stem}_bg.wasm")), &read(&page_wasm)?)?;
     Ok(Split { modules })
 }
@@ -171,7 +174,10 @@ fn run(command: &mut Command) -> Result<(), Error> {
     if status.success() {
         Ok(())
     } else {
-        Err(Error::Unexpected(format!("{} failed: {status}", program.display())))
+        Err(Error::Unexpected(format!(
+            "{} failed: {status}",
+            program.display()
+        )))
     }
 }
 
@@ -192,8 +198,13 @@ fn once(haystack: &str, needle: &str, what: &str) -> Result<usize, Error> {
 pub fn with_integrity(link: &str, from: &str, to: &str, integrity: &str) -> Result<String, Error> {
     let fetch = format!("fetch(new URL(\"./{from}\", import.meta.url))");
     let at = once(link, &fetch, "the module's fetch")?;
-    let checked = format!("fetch(new URL(\"./{to}\", import.meta.url), {{ integrity: \"{integrity}\" }})");
-    Ok(format!("{}{checked}{}", &link[..at], &link[at + fetch.len()..]))
+    let checked =
+        format!("fetch(new URL(\"./{to}\", import.meta.url), {{ integrity: \"{integrity}\" }})");
+    Ok(format!(
+        "{}{checked}{}",
+        &link[..at],
+        &link[at + fetch.len()..]
+    ))
 }
 
 /// wasm-bindgen's JavaScript `js` with the link script `link` in place of its imports of it
@@ -202,7 +213,9 @@ pub fn with_integrity(link: &str, from: &str, to: &str, integrity: &str) -> Resu
 /// namespace becomes an object of them.
 pub fn join(js: &str, link: &str) -> Result<String, Error> {
     let import = once(link, "import { initSync } from ", "the link's import")?;
-    let import_end = link[import..].find('\n').map_or(link.len(), |i| import + i + 1);
+    let import_end = link[import..]
+        .find('\n')
+        .map_or(link.len(), |i| import + i + 1);
     let mut body = format!("{}{}", &link[..import], &link[import_end..]);
     let mut names = Vec::new();
     while let Some(at) = body.find("export const ") {
@@ -262,14 +275,18 @@ mod tests {
 
     #[test]
     fn modules_are_named_after_their_function() {
-        assert_eq!(module_name("split_charts_2217864185619971900.wasm"), "charts");
+        assert_eq!(
+            module_name("split_charts_2217864185619971900.wasm"),
+            "charts"
+        );
         assert_eq!(module_name("split_markup_16.wasm"), "markup");
         assert_eq!(module_name("chunk_3_charts_markup.wasm"), "shared");
     }
 
     #[test]
     fn the_link_fetches_the_hashed_module_with_its_integrity() {
-        let link = with_integrity(LINK_JS, "split_charts_1.wasm", "charts-ab.wasm", "sha384-x").unwrap();
+        let link =
+            with_integrity(LINK_JS, "split_charts_1.wasm", "charts-ab.wasm", "sha384-x").unwrap();
         assert!(link.contains(
             "fetch(new URL(\"./charts-ab.wasm\", import.meta.url), { integrity: \"sha384-x\" })"
         ));
@@ -285,7 +302,12 @@ mod tests {
         let joined = join(js, LINK_JS).unwrap();
         assert!(!joined.contains("import "), "{joined}");
         assert!(!joined.contains("export "), "{joined}");
-        assert_eq!(joined.matches("const __wasm_split_load_charts_1 = makeLoad(").count(), 1);
+        assert_eq!(
+            joined
+                .matches("const __wasm_split_load_charts_1 = makeLoad(")
+                .count(),
+            1
+        );
         assert!(joined.contains("const import1 = { __wasm_split_load_charts_1 };\nconst import2 = { __wasm_split_load_charts_1 };\n"));
         assert!(joined.starts_with("/* @ts-self-types */\n"));
         assert!(joined.ends_with("const imports = { \"./__wasm_split.js\": import1 };\n"));

@@ -382,11 +382,16 @@ fn a_module_with_a_lazy_function_is_not_shipped_unsplit() {
     let js = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.to_string_lossy().ends_with(".js") && p.to_string_lossy().contains("trunk-page-"))
+        .find(|p| {
+            p.to_string_lossy().ends_with(".js") && p.to_string_lossy().contains("trunk-page-")
+        })
         .unwrap();
     std::fs::write(
         &js,
-        format!("import * as import1 from \"{}\"\n", postbuild::split::PLACEHOLDER),
+        format!(
+            "import * as import1 from \"{}\"\n",
+            postbuild::split::PLACEHOLDER
+        ),
     )
     .unwrap();
     let err = run(&dir, &Options::default()).unwrap_err();
