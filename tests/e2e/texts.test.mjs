@@ -4,7 +4,9 @@
 // leave the page as it is, and a later switch tries again; search finds each language's
 // words once its texts are here; a link naming another language starts in it. (A texts file
 // that fails its integrity check: site.test.mjs and tests/engines; offline switching:
-// offline.test.mjs.)
+// offline.test.mjs.) The story's markup in another language is a part of the app's module
+// of its own (src/markup.rs), loaded once the app is live and idle: a switch before it is
+// here waits for it too, and one that cannot load leaves the page as it is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUp, waitForApp, watch, PROFILES, screenshot } from './harness.mjs';
@@ -18,6 +20,7 @@ after(async () => {
 });
 
 const TEXTS = /\/story-(hans|hant|en)-[0-9a-f]+\.bin$/;
+const MARKUP = /\/markup-[0-9a-f]+\.wasm$/;
 
 /** A gate a held request waits at. */
 function gate() {
@@ -31,7 +34,7 @@ function gate() {
  * through `page.hold[pool]` when set (a route handler), and records the time the app became
  * ready (`window.__ready`) and each texts file's request (`page.asked`).
  */
-async function open(path, { profile = 'desktop', hold = {}, stored } = {}) {
+async function open(path, { profile = 'desktop', hold = {}, stored, markup } = {}) {
   const context = await env.browser.newContext({ ...PROFILES[profile], serviceWorkers: 'block' });
   await context.addInitScript((stored) => {
     if (stored) localStorage.setItem('zezhou.lang', stored);
@@ -47,6 +50,12 @@ async function open(path, { profile = 'desktop', hold = {}, stored } = {}) {
     const pool = TEXTS.exec(route.request().url())[1];
     page.asked.push(pool);
     if (page.hold[pool]) await page.hold[pool](route);
+    else await route.continue();
+  });
+  page.markupAsked = [];
+  await context.route(MARKUP, async (route) => {
+    page.markupAsked.push(await page.evaluate(() => window.__ready ?? null).catch(() => null));
+    if (markup) await markup(route);
     else await route.continue();
   });
   page.problems = watch(page, env.app.origin);
@@ -201,4 +210,57 @@ test('an English panel shows the 简体 original beside, once 简体’s texts a
   assert.match(await page.locator('.panel__quote--original').textContent(), /[\u4e00-\u9fff]/);
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('the markup in another language loads once the app is live; a switch before it is here waits for it', async () => {
+  const held = gate();
+  const page = await open('', { markup: async (route) => (await held.opened, route.continue()) });
+  await waitForApp(page);
+  // Every language's texts, so that only the markup is missing.
+  await fetched(page);
+  await page.waitForFunction(() => window.__ready > 0);
+  await page.waitForTimeout(1500);
+  // Asked for once the app was ready (idle), not before; held here.
+  assert.equal(page.markupAsked.length, 1, 'the markup module is asked for once the page is idle');
+  assert.ok(page.markupAsked[0] > 0, 'not before the app was ready');
+  await option(page, 'en').click();
+  await page.waitForTimeout(500);
+  assert.equal(await lang(page), 'zh-Hans', 'the switch waits for the markup');
+  assert.match(await title(page, 1), /减贫指标超额完成/);
+  held.open();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await title(page, 1), /Main poverty-reduction targets exceeded/);
+  // Its marks work: a figure opens the panel.
+  await page.locator('article[data-rank="1"] .card__toggle').click();
+  await page.locator('#event-1 .mark--figure').first().click();
+  await page.getByTestId('panel').waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a markup module that fails its integrity check leaves the language as it is; the page goes on', async () => {
+  const context = await env.browser.newContext({ ...PROFILES.desktop, serviceWorkers: 'block' });
+  await context.route(MARKUP, async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(env.app.url);
+  await waitForApp(page);
+  await option(page, 'en').click();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/markup-/.test(e.name)));
+  await page.waitForTimeout(800);
+  assert.equal(await lang(page), 'zh-Hans');
+  assert.ok(errors.some((e) => /integrity/i.test(e)), errors.join('\n'));
+  assert.ok(!errors.some((e) => /pageerror|panicked/.test(e)), errors.join('\n'));
+  assert.equal(await page.getByTestId('crash').count(), 0);
+  // The page itself still works: a card opens.
+  await page.locator('article[data-rank="3"] .card__toggle').click();
+  assert.equal(await page.locator('article[data-rank="3"] .card__toggle').getAttribute('aria-expanded'), 'true');
+  await context.close();
 });
