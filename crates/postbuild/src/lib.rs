@@ -327,7 +327,7 @@ fn write_texts(dir: &Path) -> Result<[String; 6], Error> {
 }
 
 /// The app's module in `dir`: the stem of the one `{stem}_bg.wasm` (with its `{stem}.js`).
-fn page_module(dir: &Path) -> Result<String, Error> {
+pub(crate) fn page_module(dir: &Path) -> Result<String, Error> {
     let mut stems = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io("list", dir))? {
         let path = entry.map_err(io("list", dir))?.path();

@@ -65,31 +65,15 @@ pub struct Split {
     pub modules: Vec<String>,
 }
 
-/// The page's module in `dir` whose JavaScript imports the placeholder: the stem of its
-/// files (`zezhou-{hash}` of `zezhou-{hash}.js` and `zezhou-{hash}_bg.wasm`), or `None`
-/// when no module has a lazy function (nothing to split).
+/// The app's module in `dir` (`crate::page_module`), if its JavaScript imports the
+/// placeholder: the stem of its files (`zezhou-{hash}` of `zezhou-{hash}.js` and
+/// `zezhou-{hash}_bg.wasm`); `None` when it has no lazy function (nothing to split).
 pub fn page_to_split(dir: &Path) -> Result<Option<String>, Error> {
-    let mut found = None;
-    for entry in std::fs::read_dir(dir).map_err(io("list", dir))? {
-        let path = entry.map_err(io("list", dir))?.path();
-        let Some(stem) = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix("_bg.wasm"))
-        else {
-            continue;
-        };
-        let js = String::from_utf8_lossy(&read(&dir.join(format!("{stem}.js")))?).into_owned();
-        if js.contains(PLACEHOLDER) {
-            if found.is_some() {
-                return Err(Error::Unexpected(
-                    "two modules with lazy functions: the step splits one".into(),
-                ));
-            }
-            found = Some(stem.to_owned());
-        }
-    }
-    Ok(found)
+    let stem = crate::page_module(dir)?;
+    let js = read(&dir.join(format!("{stem}.js")))?;
+    Ok(String::from_utf8_lossy(&js)
+        .contains(PLACEHOLDER)
+        .then_some(stem))
 }
 
 /// Splits the page's module `stem` in `dir` (see the module docs).
