@@ -28,7 +28,8 @@
 //! | [`html`] | core | the story's static content as HTML strings (the lead, card heads and texts, panel contents), escaped; figures and glossary terms marked as buttons in the lead, headings and texts |
 //! | [`poster`] | core | the poster (海报) of an event or of the sheet: a 1080×1920 SVG with its key figures and a QR code of its deep link; the link preview's title card |
 //! | `data` (core) | core | the story's wire format and decoder, lookups by id and rank; with the `pipeline` feature, the build-time pipeline and validation |
-//! | [`data`] | app | the embedded story with the texts that have arrived ([`data::story`]; a language's texts are a file the page's loader fetches and hands over, [`data::add_texts`]; a switch waits for them, [`data::with_texts`]) and the charts' data of it (`data::chart_data`) |
+//! | [`data`] | app | the embedded story with the texts that have arrived ([`data::story`]; a language's texts are a file the page's loader fetches and hands over, [`data::add_texts`]; a switch waits for them, [`data::with_texts`]); the charts' part of it, with every language ([`data::charts_story`]), and their data (`data::chart_data`) |
+//! | [`markup`] | app | the story's markup in another language than the first view's: a split-off part of the module, loaded when idle; a switch waits for it ([`markup::with_markup`]) |
 //! | [`state`] | app | the shared state: signals read through getters and changed through intents (`open_event`, `set_lang`, …); their link to URL, storage and document |
 //! | [`components`] | app | Leptos components, one per file |
 //! | `hooks` | app | hooks the components share, written once: dismissal (Escape, a tap outside), roving focus among a chart's marks, an element's width |
