@@ -287,7 +287,7 @@ fn ready(state: state::AppState, was: Option<f64>) {
 }
 
 /// Starts the charts (and read-aloud, the poster), which live in a part of this module that
-/// the browser loads the first time they are asked for ([`charts`]): in the page when they
+/// the browser loads the first time they are asked for (`charts`): in the page when they
 /// come near the screen (`browser::island`), or alone in the embed view (`embed`). When that
 /// part cannot load (a file that fails its integrity check, a network error), the slot says
 /// so (`data-state="failed"`, which the page's CSS hides) and the page goes on.
