@@ -86,7 +86,8 @@
 //!
 //! The first load has a budget of 150 KB gzipped (README, "Status and figures"), so the app
 //! is one WebAssembly module (one Leptos runtime, one allocator, one story) whose parts the
-//! page does not need at first are Leptos' `#[lazy]` functions: the post-build step splits
+//! page does not need at first are split points (`wasm_split_helpers`, the macro behind
+//! Leptos' `#[lazy]`, used for its `fallible` option): the post-build step splits
 //! each off into a file of its own (`crates/postbuild/src/split.rs`, the tool behind
 //! `cargo leptos --split`), which the page fetches on the first call, checked by its
 //! integrity value, and which shares the page's memory and everything else:
@@ -119,8 +120,8 @@
 //!   mounts `components::EmbedApp` (one chart) when `<html data-embed>`, and no page.
 //!
 //! What two parts share and the page does not (`shared-{hash}.wasm`) comes with either.
-//! Without the `split` feature (the WebAssembly unit tests, which nothing splits) the lazy
-//! functions are ordinary ones.
+//! Without the `split` feature (the WebAssembly unit tests, which nothing splits) the split
+//! points are ordinary functions.
 //!
 //! Charts: plotters does the charting. Each chart's value axis is plotters' linear or
 //! logarithmic coordinate with its key points as ticks, and its bars, gridlines and axes are

@@ -3,9 +3,9 @@
 //!
 //! The page takes over the first view's markup as the build wrote it
 //! ([`crate::state::AppState::first_markup`]), so it builds markup only when the reader
-//! switches language. The code that builds it is Leptos' `#[lazy]`: a part of the module the
-//! page loads on the first switch, or before, once the page is idle ([`preload`]), like the
-//! other languages' texts. A switch first has the language's markup built ([`with_markup`],
+//! switches language. The code that builds it is a split point (the macro behind Leptos'
+//! `#[lazy]`): a part of the module the page loads on the first switch, or before, once the
+//! page is idle ([`preload`]), like the other languages' texts. A switch first has the language's markup built ([`with_markup`],
 //! after its texts, [`crate::data::with_texts`]), then changes the language; the components
 //! read it here ([`lead`], [`head`], [`text`]).
 
