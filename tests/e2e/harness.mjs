@@ -65,6 +65,17 @@ export async function setUp({ prefix = '/zezhou/' } = {}) {
   return { app, browser, open, close };
 }
 
+/** Changes the last byte of every response of `context` whose URL matches `pattern` (a file
+ * that then fails its integrity check). */
+export async function tamper(context, pattern) {
+  await context.route(pattern, async (route) => {
+    const response = await route.fetch();
+    const body = Buffer.from(await response.body());
+    body[body.length - 1] ^= 0xff;
+    await route.fulfill({ response, body });
+  });
+}
+
 /** Collects console errors, page errors, failed requests and off-origin requests. */
 export function watch(page, origin) {
   const problems = [];

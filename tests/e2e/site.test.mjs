@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setUp, waitForApp, screenshot, PROFILES, reloadWatchingShifts } from './harness.mjs';
+import { setUp, waitForApp, screenshot, tamper, PROFILES, reloadWatchingShifts } from './harness.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
 
@@ -105,12 +105,7 @@ for (const profile of ['phone', 'desktop']) {
 /** A browser context whose responses for `pattern` have their last byte changed. */
 async function tampered(pattern) {
   const context = await env.browser.newContext(PROFILES.desktop);
-  await context.route(pattern, async (route) => {
-    const response = await route.fetch();
-    const body = Buffer.from(await response.body());
-    body[body.length - 1] ^= 0xff;
-    await route.fulfill({ response, body });
-  });
+  await tamper(context, pattern);
   const page = await context.newPage();
   page.errors = [];
   page.on('console', (m) => m.type() === 'error' && page.errors.push(m.text()));

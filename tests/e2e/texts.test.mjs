@@ -9,7 +9,7 @@
 // here waits for it too, and one that cannot load leaves the page as it is.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUp, waitForApp, watch, PROFILES, screenshot } from './harness.mjs';
+import { setUp, waitForApp, watch, tamper, PROFILES, screenshot } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -240,12 +240,7 @@ test('the markup in another language loads once the app is live; a switch before
 
 test('a markup module that fails its integrity check leaves the language as it is; the page goes on', async () => {
   const context = await env.browser.newContext({ ...PROFILES.desktop, serviceWorkers: 'block' });
-  await context.route(MARKUP, async (route) => {
-    const response = await route.fetch();
-    const body = Buffer.from(await response.body());
-    body[body.length - 1] ^= 0xff;
-    await route.fulfill({ response, body });
-  });
+  await tamper(context, MARKUP);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => ['error', 'warning'].includes(m.type()) && errors.push(m.text()));
