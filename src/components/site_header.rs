@@ -6,6 +6,7 @@ use crate::html::listen_control;
 use crate::i18n::strings;
 use crate::markup;
 use crate::state::use_app;
+use crate::text::phrases;
 use leptos::prelude::*;
 
 /// The page header: place and year, title, source and byline, the report's lead paragraph
@@ -32,9 +33,11 @@ pub fn SiteHeader() -> impl IntoView {
                     <ShareButton/>
                 </div>
             </div>
-            <p class="site-header__kicker">
-                {move || story().place.get(lang.get()).to_owned()} " · " {story().year}
-            </p>
+            // The year never alone on a line (`text::phrases::kicker_markup`).
+            <p
+                class="site-header__kicker"
+                inner_html=move || phrases::kicker_markup(story(), lang.get())
+            ></p>
             // Chinese breaks between the title's phrases only (`<wbr>`, `text::phrases`).
             <h1
                 class="site-header__title"

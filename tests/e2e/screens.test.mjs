@@ -124,12 +124,98 @@ test('no Chinese label leaves one character alone on its last line, on a 390 px 
   }
 });
 
+/**
+ * A tile label's phrases (its `.phrase` inline blocks; runs in the page): each one's text,
+ * and whether it fits the label's width on one line. Empty for a label without phrases.
+ */
+function labelPhrases(el) {
+  return [...el.querySelectorAll('.phrase')].map((p) => {
+    const probe = p.cloneNode(true);
+    probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;display:inline';
+    el.append(probe);
+    const fits = probe.getBoundingClientRect().width <= el.getBoundingClientRect().width + 0.5;
+    probe.remove();
+    return { text: p.textContent, fits };
+  });
+}
+
+/**
+ * Asserts that each line of a label is a run of whole phrases, but for a phrase wider than
+ * the line, which takes lines of its own; and that no line is one character alone.
+ */
+function linesOfPhrases(lines, phrases, where) {
+  let at = 0;
+  let partial = '';
+  for (const line of lines) {
+    assert.doesNotMatch(line, ORPHAN, `${where}: a character alone: ${JSON.stringify(lines)}`);
+    if (partial || !phrases[at].fits) {
+      // Inside a phrase wider than the line.
+      partial += line;
+      assert.ok(phrases[at].text.startsWith(partial), `${where}: ${JSON.stringify(lines)}`);
+      if (partial === phrases[at].text) [partial, at] = ['', at + 1];
+      continue;
+    }
+    let taken = '';
+    while (taken.length < line.length && at < phrases.length && phrases[at].fits) taken += phrases[at++].text;
+    assert.equal(taken, line, `${where}: a line breaks inside a phrase: ${JSON.stringify(lines)}`);
+  }
+  assert.equal(at, phrases.length, `${where}: ${JSON.stringify(lines)}`);
+}
+
+test('what a reader keeps whole stays on one line: the kicker\'s year, a label\'s phrases, a figure in the text, a tile\'s amount (320 and 390 px, 长辈模式)', async () => {
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+    const page = await env.open('phone', PAGE[lang]);
+    await waitForApp(page);
+    // Every card's text laid out, as when each is open.
+    await page.evaluate(() => document.querySelectorAll('.card__body[hidden]').forEach((b) => b.removeAttribute('hidden')));
+    for (const [width, size] of [[390, null], [320, null], [320, 'large'], [320, 'xl']]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.evaluate((size) => {
+        if (size) document.documentElement.dataset.text = size;
+        else delete document.documentElement.dataset.text;
+      }, size);
+      const where = `${lang} at ${width} px${size ? `, text ${size}` : ''}`;
+      // The year is never alone: the line that ends with it starts with the place's last part.
+      const kicker = page.locator('.site-header__kicker');
+      const kickerLines = await kicker.evaluate(linesOf);
+      assert.match(kickerLines.at(-1), /\S\s·\s2017$/u, `${where}: ${JSON.stringify(kickerLines)}`);
+      // Chinese breaks between the place's levels (its <wbr>s).
+      if (lang !== 'en') {
+        const levels = await kicker.evaluate((el) => el.innerHTML.split('<wbr>').map((p) => p.replace(/&nbsp;|\u00a0/g, ' ')));
+        wholePhrases(kickerLines.map((l) => l.replace(/\u00a0/g, ' ')), levels, `${where}, the kicker`);
+      }
+      // A label's lines are whole phrases, unless one is wider than the line.
+      let marked = 0;
+      for (const el of await page.locator('.tile__label').all()) {
+        const phrases = await el.evaluate(labelPhrases);
+        if (phrases.length) linesOfPhrases(await el.evaluate(linesOf), phrases, `${where}, "${phrases.map((p) => p.text).join('')}"`);
+        marked += phrases.length ? 1 : 0;
+      }
+      // "2017年 / 全县减贫人数" has them, in Chinese; English breaks at spaces.
+      if (lang === 'en') assert.equal(marked, 0, where);
+      else assert.ok(marked >= 10, `${where}: ${marked} labels with phrases`);
+      // A Chinese figure in the text is one line: "5222 / 人" split its number from its
+      // unit. (An English one wraps at its spaces: "four kinds of full coverage".)
+      const split = await page.locator(':lang(zh) .mark--figure').evaluateAll((marks) =>
+        marks.filter((m) => new Set([...m.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((m) => m.textContent),
+      );
+      assert.deepEqual(split, [], `${where}: figures split across lines`);
+      // A tile's amount keeps its number with its magnitude word: never "CNY 1 / million".
+      for (const value of await page.locator('.tile__value').allTextContents()) {
+        assert.doesNotMatch(value, /\d (million|billion)/, `${where}: ${value}`);
+      }
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${where}: sideways scroll`);
+    }
+    assert.deepEqual(page.problems, []);
+  }
+});
+
 test('English on a phone: the lead, and card 9 open and in view after a deep link', async () => {
   const page = await env.open('phone', 'en/');
   await waitForApp(page);
   const lead = await page.getByTestId('lead').textContent();
   assert.ok(lead.startsWith('The fight against poverty bears on the people’s well-being'), lead.slice(0, 80));
-  assert.deepEqual(await headline(page), ['5,222 people', '2,078 households', '6 poor villages', '0.89%', 'CNY 19.25 million', 'CNY 128 million']);
+  assert.deepEqual(await headline(page), ['5,222 people', '2,078 households', '6 poor villages', '0.89%', 'CNY 19.25\u00a0million', 'CNY 128\u00a0million']);
   await screenshot(page, 'screens-chromium-phone-en-lead');
 
   const linked = await env.open('phone', 'en/#/event/9');

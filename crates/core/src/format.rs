@@ -58,6 +58,17 @@ pub fn figure(fig: &Figure, lang: Lang) -> String {
     )
 }
 
+/// A figure as a tile or a headline shows it, in a box that may be narrow: [`figure`], with
+/// a no-break space between the number and its magnitude word (`CNY 1\u{a0}million`), so
+/// a line never ends between them ("CNY 1 / million"). Running text, exports and speech
+/// keep [`figure`].
+#[inline]
+pub fn figure_boxed(fig: &Figure, lang: Lang) -> String {
+    figure(fig, lang)
+        .replace(" million", "\u{a0}million")
+        .replace(" billion", "\u{a0}billion")
+}
+
 /// An amount of yuan, as a reader of `lang` expects it.
 ///
 /// Chinese keeps every reported digit: below 1万 in 元 (`3000元`), below 1亿 in 万元

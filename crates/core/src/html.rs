@@ -27,6 +27,7 @@ pub use crate::text::escape::{escape, escape_into};
 use crate::text::marks::{
     event_segments, heading_segments, lead_segments, source_sentence, Segment,
 };
+use crate::text::phrases;
 use crate::view::event_dom_id;
 
 /// The start of a sentence's span (see `Html::marked`).
@@ -212,8 +213,11 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
                 .attr("data-figure", &figure.id)
                 .attr("aria-haspopup", "dialog")
                 .raw(">")
-                .element("span", "tile__value", &format::figure(figure, lang))
-                .element("span", "tile__label", figure.label.get(lang));
+                .element("span", "tile__value", &format::figure_boxed(figure, lang))
+                // Chinese breaks between the label's phrases (`text::phrases`).
+                .raw(r#"<span class="tile__label">"#)
+                .raw(&phrases::label_markup(story, figure.label.get(lang), lang))
+                .raw("</span>");
             if derived {
                 h.element("span", "tile__badge", t.derived);
             }
@@ -393,7 +397,7 @@ mod tests {
     use super::*;
     use crate::data::story;
 
-    /// Every `<tag` has its `</tag>` in order (void elements aside), so the markup nests.
+    /// Every `<tag` has its `</tag>` in order (void elements aside: `<wbr>`), so the markup nests.
     fn assert_balanced(html: &str) {
         let mut stack: Vec<String> = Vec::new();
         let mut rest = html;
@@ -406,7 +410,10 @@ mod tests {
                 assert_eq!(stack.pop().as_deref(), Some(name), "in {html}");
             } else {
                 let name: String = tag.chars().take_while(|c| c.is_alphanumeric()).collect();
-                stack.push(name);
+                // A void element has no end tag: a label's line break (`<wbr>`).
+                if name != "wbr" {
+                    stack.push(name);
+                }
             }
         }
         assert!(stack.is_empty(), "unclosed {stack:?} in {html}");

@@ -7,7 +7,7 @@
 //!   numbers an English wording states, to check figures' English spans);
 //! - [`marks`]: an event's text cut into plain, figure and glossary-term segments, and a
 //!   figure's source sentence;
-//! - [`phrases`]: where a Chinese title may break between lines (its glossary terms, its
+//! - [`phrases`]: where a Chinese title, figure label or place may break between lines (its glossary terms, its
 //!   numbers with their units), and the title as markup with those breaks;
 //! - `script` (feature `pipeline`): simplified ↔ traditional conversion with OpenCC, at
 //!   build time.
