@@ -16,7 +16,7 @@
 //! |---|---|---|
 //! | [`model`] | core | the story as plain types: events, figures, themes, glossary, the language; exact decimals |
 //! | [`view`] | core | the reader's view choices (sort, text size, appearance, chart scale) and the DOM names the page, its markup and its state share: low, so every module can use them |
-//! | [`text`] | core | cleaning the source report, splitting it, scanning its numbers; marks in a text ([`text::marks`]); where a CJK title may break ([`text::phrases`]); escaping for markup |
+//! | [`text`] | core | cleaning the source report, splitting it, scanning its numbers; marks in a text ([`text::marks`]); where a Chinese title, figure label or place may break ([`text::phrases`]); escaping for markup |
 //! | [`format`](mod@format) | core | numbers and units per language (万元, 亿元, million) |
 //! | [`i18n`] | core | the interface's own strings in three languages |
 //! | [`island`] | core | the contract between the page and the charts module: the messages each asks of the other ([`island::Ask`]), encoded and read back, and the DOM names both read |

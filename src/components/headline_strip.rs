@@ -37,7 +37,7 @@ pub(crate) fn HeadlineStrip() -> impl IntoView {
                                     }
                                 >
                                     <span class="headline__value">
-                                        {move || current().map(|f| format::figure_boxed(f, lang.get())).unwrap_or_default()}
+                                        {move || current().map(|f| format::figure(f, lang.get())).unwrap_or_default()}
                                     </span>
                                     <span class="headline__label">
                                         {move || current().map(|f| f.label.get(lang.get()).to_owned()).unwrap_or_default()}

@@ -143,3 +143,49 @@ test('the charts keep their memory over 1,000 language switches', async () => {
     await context.close();
   }
 });
+
+// A tooltip is a view built at each opening (its figure, its source, a close button): 1,000
+// openings and closings, by click and by Escape, may add at most one 64 KB page too.
+test('a chart keeps its memory over 1,000 tooltips opened and closed', async () => {
+  const context = await env.browser.newContext(PROFILES.desktop);
+  await context.addInitScript(() => {
+    window.__memories = [];
+    const instantiate = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => {
+      const made = await instantiate.apply(WebAssembly, args);
+      if (made.instance.exports.memory) window.__memories.push(made.instance.exports.memory);
+      return made;
+    };
+  });
+  const page = await context.newPage();
+  page.problems = watch(page, env.app.origin);
+  await page.goto(`${env.app.url}embed.html#/zh-Hans/households-and-people`);
+  await page.locator('[data-testid="chart-image"] svg').first().waitFor();
+  const cdp = await page.context().newCDPSession(page);
+  const tooltips = (n) =>
+    page.evaluate(async (n) => {
+      const frame = () => new Promise((next) => requestAnimationFrame(() => setTimeout(next)));
+      const marks = [...document.querySelectorAll('[data-testid="chart-mark"]')];
+      const tip = () => document.querySelector('[data-testid="chart-tooltip"]');
+      for (let i = 0; i < n; i++) {
+        marks[i % marks.length].click();
+        await frame();
+        if (tip()?.hidden !== false) throw new Error(`tooltip ${i} did not open`);
+        document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        await frame();
+        if (!tip().hidden) throw new Error(`tooltip ${i} did not close`);
+      }
+    }, n);
+  const memory = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return page.evaluate(() => window.__memories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
+  };
+  await tooltips(100);
+  const before = await memory();
+  assert.ok(before > 0, 'no WebAssembly memory seen');
+  await tooltips(1000);
+  const after = await memory();
+  assert.ok(after - before <= 65536, `${before} -> ${after} bytes over 1,000 tooltips`);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});

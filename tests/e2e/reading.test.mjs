@@ -195,7 +195,7 @@ for (const profile of ['phone', 'desktop']) {
       assert.equal(await count(page), 'Showing 10 of 10 events');
       const headline = (await page.getByTestId('headline-figure').allTextContents()).join(' ');
       assert.match(headline, /5,222 people/);
-      assert.match(headline, /CNY 19\.25\u00a0million/);
+      assert.match(headline, /CNY 19\.25 million/);
       assert.equal(await page.getByTestId('search').getAttribute('placeholder'), 'Search events or figures, e.g. relocation, 5222');
       await screenshot(page, `reading-english-${profile}`);
       assert.deepEqual(await axeViolations(page), []);

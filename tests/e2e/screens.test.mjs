@@ -215,7 +215,7 @@ test('English on a phone: the lead, and card 9 open and in view after a deep lin
   await waitForApp(page);
   const lead = await page.getByTestId('lead').textContent();
   assert.ok(lead.startsWith('The fight against poverty bears on the people’s well-being'), lead.slice(0, 80));
-  assert.deepEqual(await headline(page), ['5,222 people', '2,078 households', '6 poor villages', '0.89%', 'CNY 19.25\u00a0million', 'CNY 128\u00a0million']);
+  assert.deepEqual(await headline(page), ['5,222 people', '2,078 households', '6 poor villages', '0.89%', 'CNY 19.25 million', 'CNY 128 million']);
   await screenshot(page, 'screens-chromium-phone-en-lead');
 
   const linked = await env.open('phone', 'en/#/event/9');

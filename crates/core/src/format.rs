@@ -58,10 +58,10 @@ pub fn figure(fig: &Figure, lang: Lang) -> String {
     )
 }
 
-/// A figure as a tile or a headline shows it, in a box that may be narrow: [`figure`], with
-/// a no-break space between the number and its magnitude word (`CNY 1\u{a0}million`), so
-/// a line never ends between them ("CNY 1 / million"). Running text, exports and speech
-/// keep [`figure`].
+/// A figure as a card's tile (and its poster) shows it: [`figure`], with a no-break space
+/// between the number and its magnitude word (`CNY 1\u{a0}million`), so a line never ends
+/// between them ("CNY 1 / million"). Running text, exports and speech keep [`figure`], and
+/// so do the headline's figures, whose boxes at 320 px are too narrow for "128 million".
 #[inline]
 pub fn figure_boxed(fig: &Figure, lang: Lang) -> String {
     figure(fig, lang)

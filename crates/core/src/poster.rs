@@ -89,7 +89,8 @@ pub fn poster(
                 Provenance::Derived { .. } => format!("{} · {derived}", f.label.get(lang)),
                 _ => f.label.get(lang).to_owned(),
             };
-            (format::figure(f, lang), label)
+            // As the card's tiles show them.
+            (format::figure_boxed(f, lang), label)
         })
         .collect();
     let summary = match subject {
@@ -498,7 +499,7 @@ mod tests {
                 // Wrapped lines join with a space in English, with nothing in Chinese.
                 let all = texts(&p.svg).join(if lang == Lang::En { " " } else { "" });
                 for f in story().card_figures(event.rank) {
-                    let value = escape(&format::figure(f, lang));
+                    let value = escape(&format::figure_boxed(f, lang));
                     assert!(all.contains(&value), "{lang:?} {}: {value}", event.rank);
                 }
                 if p.figures.is_empty() {
@@ -556,7 +557,7 @@ mod tests {
                 let Some(first) = story().card_figures(event.rank).next() else {
                     continue;
                 };
-                let value = format::figure(first, lang);
+                let value = format::figure_boxed(first, lang);
                 // The value's first line (an English value may wrap).
                 let value = escape(&value);
                 let size: f64 = p
