@@ -1,5 +1,5 @@
-//! The story's markup (the lead, each card's head and text: [`crate::html`]) in another
-//! language than the first view's.
+//! The story's markup (the lead, the headline's labels, each card's head and text:
+//! [`crate::html`]) in another language than the first view's.
 //!
 //! The page takes over the first view's markup as the build wrote it
 //! ([`crate::state::AppState::first_markup`]), so it builds markup only when the reader
@@ -16,6 +16,8 @@ use std::rc::Rc;
 /// One language's markup of the story.
 pub struct StoryMarkup {
     lead: String,
+    /// Each headline figure's label, in the headline's order.
+    headline: Vec<String>,
     /// Each event's rank, head and text, in the story's order.
     events: Vec<(u8, String, String)>,
 }
@@ -30,6 +32,10 @@ fn markup(lang: Lang) -> Result<StoryMarkup, wasm_split_helpers::SplitLoaderErro
     let story = crate::data::story();
     Ok(StoryMarkup {
         lead: crate::html::lead(story, lang),
+        headline: story
+            .headline_figures()
+            .map(|f| crate::html::figure_label(story, f, lang))
+            .collect(),
         events: story
             .events
             .iter()
@@ -121,6 +127,11 @@ pub fn preload() {
 /// The lead's markup in `lang`, once built.
 pub fn lead(lang: Lang) -> Option<String> {
     get(lang).map(|m| m.lead.clone())
+}
+
+/// The label of the headline's figure `at` (from 0) in `lang`, once built.
+pub fn headline_label(lang: Lang, at: usize) -> Option<String> {
+    get(lang).and_then(|m| m.headline.get(at).cloned())
 }
 
 /// Event `rank`'s head in `lang`, once built.

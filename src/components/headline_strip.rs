@@ -1,6 +1,7 @@
 use crate::data::story;
 use crate::format;
 use crate::i18n::strings;
+use crate::markup;
 use crate::state::use_app;
 use crate::view::event_dom_id;
 use leptos::prelude::*;
@@ -39,9 +40,17 @@ pub(crate) fn HeadlineStrip() -> impl IntoView {
                                     <span class="headline__value">
                                         {move || current().map(|f| format::figure(f, lang.get())).unwrap_or_default()}
                                     </span>
-                                    <span class="headline__label">
-                                        {move || current().map(|f| f.label.get(lang.get()).to_owned()).unwrap_or_default()}
-                                    </span>
+                                    // Chinese breaks between the label's phrases
+                                    // (`html::figure_label`): the build's markup, then
+                                    // the markup part's in another language.
+                                    <span
+                                        class="headline__label"
+                                        inner_html=move || {
+                                            super::story_markup(state.first_markup(), || {
+                                                markup::headline_label(lang.get(), at)
+                                            })
+                                        }
+                                    ></span>
                                     <span class="visually-hidden">
                                         {move || {
                                             format!(

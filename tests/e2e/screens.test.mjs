@@ -162,7 +162,7 @@ function linesOfPhrases(lines, phrases, where) {
   assert.equal(at, phrases.length, `${where}: ${JSON.stringify(lines)}`);
 }
 
-test('what a reader keeps whole stays on one line: the kicker\'s year, a label\'s phrases, a figure in the text, a tile\'s amount (320 and 390 px, 长辈模式)', async () => {
+test('what a reader keeps whole stays on one line: the kicker\'s year, a label\'s phrases, a figure in the text, a headline figure, a tile\'s amount (320 and 390 px, 长辈模式)', async () => {
   for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
     const page = await env.open('phone', PAGE[lang]);
     await waitForApp(page);
@@ -186,7 +186,7 @@ test('what a reader keeps whole stays on one line: the kicker\'s year, a label\'
       }
       // A label's lines are whole phrases, unless one is wider than the line.
       let marked = 0;
-      for (const el of await page.locator('.tile__label').all()) {
+      for (const el of await page.locator('.tile__label, .headline__label').all()) {
         const phrases = await el.evaluate(labelPhrases);
         if (phrases.length) linesOfPhrases(await el.evaluate(linesOf), phrases, `${where}, "${phrases.map((p) => p.text).join('')}"`);
         marked += phrases.length ? 1 : 0;
@@ -200,11 +200,26 @@ test('what a reader keeps whole stays on one line: the kicker\'s year, a label\'
         marks.filter((m) => new Set([...m.getClientRects()].map((r) => Math.round(r.top))).size > 1).map((m) => m.textContent),
       );
       assert.deepEqual(split, [], `${where}: figures split across lines`);
+      // A headline figure breaks only at its spaces (never "household / s"), and a Chinese
+      // one not at all (never "1925.04万 / 元").
+      for (const value of await page.locator('.headline__value').all()) {
+        const [lines, text] = [await value.evaluate(linesOf), (await value.textContent()).trim()];
+        assert.equal(lines.join(' '), text, `${where}: ${JSON.stringify(lines)}`);
+        if (lang !== 'en') assert.equal(lines.length, 1, `${where}: ${JSON.stringify(lines)}`);
+      }
       // A tile's amount keeps its number with its magnitude word: never "CNY 1 / million".
       for (const value of await page.locator('.tile__value').allTextContents()) {
         assert.doesNotMatch(value, /\d (million|billion)/, `${where}: ${value}`);
       }
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${where}: sideways scroll`);
+    }
+    if (lang === 'en') {
+      // After a switch, the headline's labels come from the markup part, phrase by phrase.
+      await page.locator('.lang-switch__option[data-lang="zh-Hant"]').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+      const labels = page.locator('.headline__label');
+      assert.deepEqual(await labels.first().locator('.phrase').allTextContents(), ['2017年', '全縣減貧人數']);
+      assert.equal(await labels.nth(4).textContent(), '縣級財政專項扶貧資金投入');
     }
     assert.deepEqual(page.problems, []);
   }

@@ -216,7 +216,7 @@ pub fn card_head(story: &Story, event: &Event, lang: Lang) -> String {
                 .element("span", "tile__value", &format::figure_boxed(figure, lang))
                 // Chinese breaks between the label's phrases (`text::phrases`).
                 .raw(r#"<span class="tile__label">"#)
-                .raw(&phrases::label_markup(story, figure.label.get(lang), lang))
+                .raw(&figure_label(story, figure, lang))
                 .raw("</span>");
             if derived {
                 h.element("span", "tile__badge", t.derived);
@@ -298,6 +298,13 @@ pub fn listen_control(target: &str, lang: Lang) -> String {
         .text(t.stop_reading)
         .raw(r#"</button><span class="listen__note" role="status" data-testid="listen-note"></span></div>"#);
     h.0
+}
+
+/// A figure's label as a tile or the headline shows it: in Chinese, phrase by phrase
+/// ([`phrases::label_markup`]), so a line breaks between them.
+#[inline]
+pub fn figure_label(story: &Story, figure: &Figure, lang: Lang) -> String {
+    phrases::label_markup(story, figure.label.get(lang), lang)
 }
 
 /// The panel's content for a figure: label, value, reported or derived, kind, formula (for
