@@ -1,5 +1,5 @@
-//! The story's markup (the lead, the headline's labels, each card's head and text:
-//! [`crate::html`]) in another language than the first view's.
+//! The story's markup (the place above the title, the lead, the headline's labels, each
+//! card's head and text: [`crate::html`]) in another language than the first view's.
 //!
 //! The page takes over the first view's markup as the build wrote it
 //! ([`crate::state::AppState::first_markup`]), so it builds markup only when the reader
@@ -15,6 +15,8 @@ use std::rc::Rc;
 
 /// One language's markup of the story.
 pub struct StoryMarkup {
+    /// The place and year above the title.
+    kicker: String,
     lead: String,
     /// Each headline figure's label, in the headline's order.
     headline: Vec<String>,
@@ -31,6 +33,7 @@ pub struct StoryMarkup {
 fn markup(lang: Lang) -> Result<StoryMarkup, wasm_split_helpers::SplitLoaderError> {
     let story = crate::data::story();
     Ok(StoryMarkup {
+        kicker: crate::text::phrases::kicker_markup(story, lang),
         lead: crate::html::lead(story, lang),
         headline: story
             .headline_figures()
@@ -122,6 +125,11 @@ pub fn preload() {
                 .set_timeout_with_callback_and_timeout_and_arguments_0(load.unchecked_ref(), 1000);
         }
     }
+}
+
+/// The place and year above the title in `lang`, once built.
+pub fn kicker(lang: Lang) -> Option<String> {
+    get(lang).map(|m| m.kicker.clone())
 }
 
 /// The lead's markup in `lang`, once built.

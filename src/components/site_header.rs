@@ -6,7 +6,6 @@ use crate::html::listen_control;
 use crate::i18n::strings;
 use crate::markup;
 use crate::state::use_app;
-use crate::text::phrases;
 use leptos::prelude::*;
 
 /// The page header: place and year, title, source and byline, the report's lead paragraph
@@ -33,10 +32,11 @@ pub fn SiteHeader() -> impl IntoView {
                     <ShareButton/>
                 </div>
             </div>
-            // The year never alone on a line (`text::phrases::kicker_markup`).
+            // The year never alone on a line (`text::phrases::kicker_markup`): the build's
+            // markup, then the markup part's in another language.
             <p
                 class="site-header__kicker"
-                inner_html=move || phrases::kicker_markup(story(), lang.get())
+                inner_html=move || super::story_markup(state.first_markup(), || markup::kicker(lang.get()))
             ></p>
             // Chinese breaks between the title's phrases only (`<wbr>`, `text::phrases`).
             <h1

@@ -99,6 +99,33 @@ for (const [width, lang, slug, title] of [
   });
 }
 
+/**
+ * Chart `slug` alone in the embed view, with `memory()`: the bytes of every WebAssembly
+ * memory the page made (the app's; the parts share it), after a garbage collection.
+ */
+async function chartAlone(slug) {
+  const context = await env.browser.newContext(PROFILES.desktop);
+  await context.addInitScript(() => {
+    window.__memories = [];
+    const instantiate = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => {
+      const made = await instantiate.apply(WebAssembly, args);
+      if (made.instance.exports.memory) window.__memories.push(made.instance.exports.memory);
+      return made;
+    };
+  });
+  const page = await context.newPage();
+  page.problems = watch(page, env.app.origin);
+  await page.goto(`${env.app.url}embed.html#/zh-Hans/${slug}`);
+  await page.locator('[data-testid="chart-image"] svg').first().waitFor();
+  const cdp = await context.newCDPSession(page);
+  const memory = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return page.evaluate(() => window.__memories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
+  };
+  return { context, page, memory };
+}
+
 // The charts' memory stays flat over language switches (the benchmark's "heap flat", for
 // the charts: each of the three alone in the embed view, which follows <html lang>). The
 // money chart's scale switch, rebuilt with every language, grew the module's memory by
@@ -106,22 +133,7 @@ for (const [width, lang, slug, title] of [
 // memory grows by 64 KB pages: after a warm-up, 1,000 switches may add at most one.
 test('the charts keep their memory over 1,000 language switches', async () => {
   for (const slug of ['money-by-programme', 'achieved-vs-target', 'households-and-people']) {
-    const context = await env.browser.newContext(PROFILES.desktop);
-    // Every module's memory as it is instantiated (the app's, the parts share it).
-    await context.addInitScript(() => {
-      window.__memories = [];
-      const instantiate = WebAssembly.instantiateStreaming;
-      WebAssembly.instantiateStreaming = async (...args) => {
-        const made = await instantiate.apply(WebAssembly, args);
-        if (made.instance.exports.memory) window.__memories.push(made.instance.exports.memory);
-        return made;
-      };
-    });
-    const page = await context.newPage();
-    page.problems = watch(page, env.app.origin);
-    await page.goto(`${env.app.url}embed.html#/zh-Hans/${slug}`);
-    await page.locator('[data-testid="chart-image"] svg').first().waitFor();
-    const cdp = await page.context().newCDPSession(page);
+    const { context, page, memory } = await chartAlone(slug);
     const switches = (n) =>
       page.evaluate(async (n) => {
         for (let i = 0; i < n; i++) {
@@ -129,10 +141,6 @@ test('the charts keep their memory over 1,000 language switches', async () => {
           await new Promise((frame) => requestAnimationFrame(() => setTimeout(frame)));
         }
       }, n);
-    const memory = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      return page.evaluate(() => window.__memories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
-    };
     await switches(200);
     const before = await memory();
     assert.ok(before > 0, 'no WebAssembly memory seen');
@@ -147,21 +155,7 @@ test('the charts keep their memory over 1,000 language switches', async () => {
 // A tooltip is a view built at each opening (its figure, its source, a close button): 1,000
 // openings and closings, by click and by Escape, may add at most one 64 KB page too.
 test('a chart keeps its memory over 1,000 tooltips opened and closed', async () => {
-  const context = await env.browser.newContext(PROFILES.desktop);
-  await context.addInitScript(() => {
-    window.__memories = [];
-    const instantiate = WebAssembly.instantiateStreaming;
-    WebAssembly.instantiateStreaming = async (...args) => {
-      const made = await instantiate.apply(WebAssembly, args);
-      if (made.instance.exports.memory) window.__memories.push(made.instance.exports.memory);
-      return made;
-    };
-  });
-  const page = await context.newPage();
-  page.problems = watch(page, env.app.origin);
-  await page.goto(`${env.app.url}embed.html#/zh-Hans/households-and-people`);
-  await page.locator('[data-testid="chart-image"] svg').first().waitFor();
-  const cdp = await page.context().newCDPSession(page);
+  const { context, page, memory } = await chartAlone('households-and-people');
   const tooltips = (n) =>
     page.evaluate(async (n) => {
       const frame = () => new Promise((next) => requestAnimationFrame(() => setTimeout(next)));
@@ -176,10 +170,6 @@ test('a chart keeps its memory over 1,000 tooltips opened and closed', async () 
         if (!tip().hidden) throw new Error(`tooltip ${i} did not close`);
       }
     }, n);
-  const memory = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    return page.evaluate(() => window.__memories.reduce((sum, m) => sum + m.buffer.byteLength, 0));
-  };
   await tooltips(100);
   const before = await memory();
   assert.ok(before > 0, 'no WebAssembly memory seen');

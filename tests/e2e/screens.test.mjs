@@ -214,9 +214,11 @@ test('what a reader keeps whole stays on one line: the kicker\'s year, a label\'
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `${where}: sideways scroll`);
     }
     if (lang === 'en') {
-      // After a switch, the headline's labels come from the markup part, phrase by phrase.
+      // After a switch, the place and the headline's labels come from the markup part,
+      // phrase by phrase.
       await page.locator('.lang-switch__option[data-lang="zh-Hant"]').click();
       await page.waitForFunction(() => document.documentElement.lang === 'zh-Hant');
+      assert.equal(await page.locator('.site-header__kicker').evaluate((e) => e.innerHTML), '山西省<wbr>晉城市<wbr>澤州縣&nbsp;·&nbsp;2017');
       const labels = page.locator('.headline__label');
       assert.deepEqual(await labels.first().locator('.phrase').allTextContents(), ['2017年', '全縣減貧人數']);
       assert.equal(await labels.nth(4).textContent(), '縣級財政專項扶貧資金投入');
