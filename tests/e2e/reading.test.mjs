@@ -187,7 +187,8 @@ for (const profile of ['phone', 'desktop']) {
     test('languages: every string follows, the choice persists and rides in the URL', async () => {
       const page = await openApp(profile);
       await press(page, page.locator('.lang-switch__option[data-lang="en"]'));
-      assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+      // A switch waits for the language's texts and the markup part (loaded when idle).
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
       assert.equal(await view(page), 'en/');
       const h1 = await page.locator('h1').textContent();
       assert.match(h1, /Zezhou/);
