@@ -8,7 +8,7 @@
 //! - [`marks`]: an event's text cut into plain, figure and glossary-term segments, and a
 //!   figure's source sentence;
 //! - [`phrases`]: where a Chinese title, figure label or place may break between lines (its glossary terms, its
-//!   numbers with their units), and the title as markup with those breaks;
+//!   numbers with their units), and the title, labels and place as markup with those breaks;
 //! - `script` (feature `pipeline`): simplified ↔ traditional conversion with OpenCC, at
 //!   build time.
 //!
